@@ -1,0 +1,32 @@
+using Fathom.Core;
+
+namespace Fathom.Persistence;
+
+/// <summary>
+/// The allow-list of model kinds a file may name. Loading looks the manifest's kind up here and calls the
+/// registered reader; it never creates a type named by the file, so a crafted file cannot instantiate
+/// arbitrary code. Every model type adds one line to <see cref="Readers"/>.
+/// </summary>
+public static class ModelKinds
+{
+    private static readonly Dictionary<string, Func<ModelReader, IModel>> Readers = new(StringComparer.Ordinal)
+    {
+    };
+
+    /// <summary>The kinds this library can load.</summary>
+    public static IReadOnlyCollection<string> Known => Readers.Keys;
+
+    /// <summary>True when <paramref name="kind"/> is on the allow-list.</summary>
+    public static bool IsKnown(string kind) => Readers.ContainsKey(kind);
+
+    /// <summary>Loads the model a reader points at through its registered reader.</summary>
+    /// <exception cref="ModelFormatException">The kind is not on the allow-list.</exception>
+    internal static IModel Load(ModelReader reader)
+    {
+        string kind = reader.Kind;
+        if (!Readers.TryGetValue(kind, out var read))
+            throw new ModelFormatException(
+                $"The model file names model kind '{kind}', which this version of Fathom does not know; it may come from a newer version or be damaged.");
+        return read(reader);
+    }
+}
