@@ -27,11 +27,7 @@ internal sealed class CsvChunkParser
         _fastNumbers = !missingTokens.Any(FastPathAccepts);
     }
 
-    private static unsafe bool FastPathAccepts(byte[] token)
-    {
-        if (token.Length == 0) return false;
-        fixed (byte* p = token) return CsvValueParser.ParseFast(p, p + token.Length, (byte)',', out _) != null;
-    }
+    private static bool FastPathAccepts(byte[] token) => CsvValueParser.TryParseFast(token, out _);
 
     private int ColumnCount => _names.Length;
 

@@ -107,6 +107,18 @@ internal static class CsvValueParser
         return p;
     }
 
+    /// <summary><see cref="ParseFast"/> on a whole cell: true when the fast path takes all of it.</summary>
+    public static unsafe bool TryParseFast(ReadOnlySpan<byte> cell, out double value)
+    {
+        value = 0;
+        if (cell.Length == 0) return false;
+        fixed (byte* p = cell)
+        {
+            byte* q = ParseFast(p, p + cell.Length, (byte)',', out value);
+            return q == p + cell.Length;
+        }
+    }
+
     /// <summary>Full, correctly rounded parse of a whole cell (invariant culture, optional surrounding
     /// spaces, exponent, <c>Infinity</c>/<c>inf</c> either case).</summary>
     public static bool TryParseNumber(ReadOnlySpan<byte> cell, out double value)
