@@ -78,18 +78,11 @@ public sealed class QRDecomposition
                 }
             }
             var col = at.AsSpan(j * m + j, m - j);
-            tau[j] = MakeHouseholder(col);
+            tau[j] = Householder.Make(col);
             if (tau[j] != 0)
             {
                 var v = col[1..];
-                for (int c = j + 1; c < n; c++)
-                {
-                    var y = at.AsSpan(c * m + j, m - j);
-                    double w = y[0] + TensorPrimitives.Dot<double>(v, y[1..]);
-                    double tw = tau[j] * w;
-                    y[0] -= tw;
-                    TensorPrimitives.MultiplyAdd<double>(v, -tw, y[1..], y[1..]);
-                }
+                for (int c = j + 1; c < n; c++) Householder.Apply(tau[j], v, at.AsSpan(c * m + j, m - j));
             }
             if (pivoting)
             {
@@ -114,23 +107,6 @@ public sealed class QRDecomposition
     private static void SwapRows(Span<double> x, Span<double> y)
     {
         for (int i = 0; i < x.Length; i++) (x[i], y[i]) = (y[i], x[i]);
-    }
-
-    /// <summary>
-    /// Turns x into β·e₁ by H = I − τ·v·vᵀ (v₀ = 1, tail stored in x[1..]); returns τ (0 when the tail of x is already zero).
-    /// </summary>
-    private static double MakeHouseholder(Span<double> x)
-    {
-        if (x.Length <= 1) return 0.0;
-        var tail = x[1..];
-        double xnorm = TensorPrimitives.Norm<double>(tail);
-        if (xnorm == 0) return 0.0;
-        double alpha = x[0];
-        double beta = -Math.CopySign(double.Hypot(alpha, xnorm), alpha);
-        double tau = (beta - alpha) / beta;
-        TensorPrimitives.Multiply<double>(tail, 1.0 / (alpha - beta), tail);
-        x[0] = beta;
-        return tau;
     }
 
     /// <summary>Diagonal of R (|Rₖₖ| non-increasing when pivoted).</summary>
@@ -185,18 +161,8 @@ public sealed class QRDecomposition
         return q;
     }
 
-    private void ApplyReflector(int j, Span<double> y)
-    {
-        double tau = _tau[j];
-        if (tau == 0) return;
-        int m = RowCount;
-        var v = _at.AsSpan(j * m + j + 1, m - j - 1);
-        var seg = y[j..];
-        double w = seg[0] + TensorPrimitives.Dot<double>(v, seg[1..]);
-        double tw = tau * w;
-        seg[0] -= tw;
-        TensorPrimitives.MultiplyAdd<double>(v, -tw, seg[1..], seg[1..]);
-    }
+    private void ApplyReflector(int j, Span<double> y) =>
+        Householder.Apply(_tau[j], _at.AsSpan(j * RowCount + j + 1, RowCount - j - 1), y[j..]);
 
     /// <summary>Overwrites the length-m vector <paramref name="y"/> with Qᵀ·y (full Q, all m entries). O(mk).</summary>
     public void ApplyQTranspose(Span<double> y)

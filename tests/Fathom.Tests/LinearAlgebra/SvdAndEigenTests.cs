@@ -54,3 +54,51 @@ public class SvdAndEigenTests
         Close(Matrix.Identity(n), MatrixOps.TransposeMultiply(v, v), 1e-12);
     }
 }
+
+public class SymmetricEigenSizesTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(33)]
+    [InlineData(120)]
+    public void ReconstructsRandomSymmetricMatrices(int n)
+    {
+        var g = Random(n, n, n + 17);
+        var a = MatrixOps.Multiply(g, g.Transpose());
+        for (int i = 0; i < n; i++) a[i, i] -= n; // indefinite
+        Check(a);
+    }
+
+    [Fact]
+    public void HandlesRepeatedEigenvaluesDiagonalAndZeroMatrices()
+    {
+        // Rank-2 projector-like matrix: eigenvalue 0 with multiplicity n − 2.
+        var u = Random(30, 2, 5);
+        Check(MatrixOps.MultiplyTransposed(u, u));
+        var diag = new Matrix(6, 6);
+        for (int i = 0; i < 6; i++) diag[i, i] = 5 - i;
+        var e = Check(diag);
+        Assert.Equal(new double[] { 0, 1, 2, 3, 4, 5 }, e.Eigenvalues);
+        Check(new Matrix(5, 5));
+        Check(Matrix.Identity(9));
+        Assert.Equal(SymmetricEigenDecomposition.Decompose(diag).Eigenvalues, SymmetricEigenDecomposition.EigenvaluesOnly(diag));
+    }
+
+    private static SymmetricEigenDecomposition Check(Matrix a)
+    {
+        int n = a.Rows;
+        var e = SymmetricEigenDecomposition.Decompose(a);
+        var v = e.Eigenvectors;
+        Close(Matrix.Identity(n), MatrixOps.TransposeMultiply(v, v), 1e-12);
+        double scale = 1 + e.Eigenvalues.Select(Math.Abs).DefaultIfEmpty(0).Max();
+        var av = MatrixOps.Multiply(a, v);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                Assert.True(Math.Abs(av[i, j] - e.Eigenvalues[j] * v[i, j]) <= 1e-12 * scale * Math.Sqrt(n) * 10, $"A·v ≠ λ·v at ({i},{j})");
+        for (int i = 1; i < n; i++) Assert.True(e.Eigenvalues[i] >= e.Eigenvalues[i - 1]);
+        return e;
+    }
+}
