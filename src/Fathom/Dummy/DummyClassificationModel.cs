@@ -82,6 +82,10 @@ public sealed class DummyClassificationModel : IClassificationModel
         return result;
     }
 
+    /// <summary>Predicted class name of each row (see <see cref="PredictIndex"/>).</summary>
+    /// <exception cref="InvalidInputException">X has another number of columns than in training.</exception>
+    public string[] Predict(Matrix x) => Array.ConvertAll(PredictIndex(x), k => _classes[k]);
+
     /// <inheritdoc/>
     /// <remarks>prior: every row is <see cref="ClassPrior"/>; most_frequent and constant: one-hot of the
     /// predicted class; stratified: one-hot of the class drawn for that row (the same draws as
