@@ -86,7 +86,7 @@ public class CommonChecks
         if (f is TransformerFamily)
         {
             // Transformers find columns by name: a missing column is the error (extra ones are allowed).
-            var frame = DataFrame.FromMatrix(data.X).Drop("x1");
+            var frame = TransformerFamily.Frame(TransformerFamily.FittedBy(model), data.X).Drop("x1");
             Assert.Throws<InvalidInputException>(() => ((ITransformerModel)model).Transform(frame));
             return;
         }
@@ -170,6 +170,7 @@ public class CommonChecks
         Assert.True(ModelKinds.IsKnown(model.ModelKind), $"model kind '{model.ModelKind}' is not on the ModelKinds allow-list");
         Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", model.ModelKind);
         var back = ModelFile.Deserialize(ModelFile.Serialize(model)).Model;
+        TransformerFamily.SameInputAs(back, model);
         Assert.Equal(model.GetType(), back.GetType());
         Assert.Equal(model.FeatureCount, back.FeatureCount);
         AssertBits(f.Output(model, data.X), f.Output(back, data.X), "after save and load");

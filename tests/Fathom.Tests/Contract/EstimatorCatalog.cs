@@ -1,4 +1,5 @@
 using Fathom.Core;
+using Fathom.Data;
 using Fathom.Persistence;
 
 namespace Fathom.Tests.Contract;
@@ -21,6 +22,28 @@ public static class EstimatorCatalog
     private static readonly Dictionary<string, Func<Family, object>> Factories = new(StringComparer.Ordinal)
     {
     };
+
+    /// <summary>
+    /// Transformers that cannot take the checks' numeric frames get them converted, by full type name: the
+    /// function turns the numeric frame (columns x0, x1, …; NaN = missing) into the input the transformer
+    /// takes, keeping the column names, row order and missing cells. Every check then runs unchanged.
+    /// </summary>
+    private static readonly Dictionary<string, Func<DataFrame, DataFrame>> InputAdapters = new(StringComparer.Ordinal)
+    {
+    };
+
+    /// <summary>The numeric check frame as the transformer of <paramref name="typeName"/> takes it.</summary>
+    public static DataFrame AdaptInput(string typeName, DataFrame frame) =>
+        InputAdapters.TryGetValue(typeName, out var adapt) ? adapt(frame) : frame;
+
+    /// <summary>Numeric columns as dates: value v becomes 2020-01-01 plus v·40 days (non-finite = missing).</summary>
+    public static DataFrame AsDates(DataFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var start = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        return new DataFrame(frame.Columns.Select(c => (DataColumn)new DateTimeColumn(c.Name,
+            ((NumericColumn)c).ToArray().Select(v => double.IsFinite(v) ? start.AddDays(v * 40) : (DateTime?)null).ToArray())));
+    }
 
     /// <summary>Placeholder case name while a family has no estimator yet; checks return at once for it.</summary>
     public const string None = "(none yet)";

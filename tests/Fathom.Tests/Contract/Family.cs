@@ -99,10 +99,28 @@ internal sealed class TransformerFamily : Family
     public override bool Matches(Type type) => typeof(ITransformer).IsAssignableFrom(type);
     public override bool HasWeights => false;
 
-    public override IModel Fit(object estimator, ContractData data, double[]? sampleWeight = null) =>
-        ((ITransformer)estimator).Fit(DataFrame.FromMatrix(data.X));
+    public override IModel Fit(object estimator, ContractData data, double[]? sampleWeight = null)
+    {
+        var model = ((ITransformer)estimator).Fit(Frame(estimator.GetType(), data.X));
+        Inputs.AddOrUpdate(model, estimator.GetType());
+        return model;
+    }
 
-    public override double[] Output(IModel model, Matrix x) => Numbers(((ITransformerModel)model).Transform(DataFrame.FromMatrix(x)));
+    public override double[] Output(IModel model, Matrix x) =>
+        Numbers(((ITransformerModel)model).Transform(Frame(Inputs.TryGetValue(model, out var t) ? t : model.GetType(), x)));
+
+    /// <summary>Which estimator type fitted each model (so its input adapter is used again for transform).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, Type> Inputs = new();
+
+    /// <summary>The check matrix as a frame (x0, x1, …) in the form the transformer type takes.</summary>
+    public static DataFrame Frame(Type estimatorType, Matrix x) =>
+        EstimatorCatalog.AdaptInput(estimatorType.FullName!, DataFrame.FromMatrix(x));
+
+    /// <summary>Records that <paramref name="copy"/> (e.g. a reloaded model) takes the same input as <paramref name="original"/>.</summary>
+    public static void SameInputAs(IModel copy, IModel original) => Inputs.AddOrUpdate(copy, FittedBy(original));
+
+    /// <summary>The type that fitted <paramref name="model"/> through this family.</summary>
+    public static Type FittedBy(IModel model) => Inputs.TryGetValue(model, out var t) ? t : model.GetType();
 
     /// <summary>All cells of a frame, column by column: numbers as they are, other cells as a stable code
     /// of their text (enough for equality comparisons).</summary>
