@@ -11,6 +11,7 @@ public static class ModelKinds
 {
     private static readonly Dictionary<string, Func<ModelReader, IModel>> Readers = new(StringComparer.Ordinal)
     {
+        ["logistic-regression"] = r => Fathom.Linear.LogisticRegressionModel.ReadFrom(r),
     };
 
     /// <summary>The kinds this library can load.</summary>
