@@ -54,7 +54,7 @@ public class LogisticRegressionTests
         var model = est.Fit(x, y, w);
         Assert.Equal(c["classes"]!.AsArray().Select(v => v!.GetValue<string>()), model.Classes);
         var proba = model.PredictProba(x);
-        double loss = WeightedLogLoss(proba, y, model.Classes, w);
+        double loss = Fathom.Metrics.ClassificationMetrics.LogLoss(y, proba, model.Classes.ToArray(), w);
 
         // Both stop on SciPy's relative-decrease rule (2.2e-9), so both sit within ~1e-7 of the optimal log-loss.
         // On unscaled iris (badly conditioned) both stop early: sklearn 1.3e-5 above the optimal log-loss.
@@ -240,18 +240,5 @@ public class LogisticRegressionTests
             for (int j = 0; j < mc.Columns; j++) Assert.True(Math.Abs(coef[a][j] - mc[a, j]) < tol * Math.Max(1, Math.Abs(coef[a][j])), $"coef[{a},{j}] {mc[a, j]} vs {coef[a][j]}");
             Assert.True(Math.Abs(b[a] - model.Intercept[a]) < tol * Math.Max(1, Math.Abs(b[a])), $"intercept[{a}] {model.Intercept[a]} vs {b[a]}");
         }
-    }
-
-    private static double WeightedLogLoss(Matrix proba, string[] y, IReadOnlyList<string> classes, double[]? w)
-    {
-        double s = 0, sw = 0;
-        for (int i = 0; i < y.Length; i++)
-        {
-            double wi = w?[i] ?? 1;
-            double p = Math.Clamp(proba[i, classes.ToList().IndexOf(y[i])], 1e-15, 1 - 1e-15);
-            s -= wi * Math.Log(p);
-            sw += wi;
-        }
-        return s / sw;
     }
 }
