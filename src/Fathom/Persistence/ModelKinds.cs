@@ -13,6 +13,7 @@ public static class ModelKinds
     {
         ["dummy-classifier"] = r => Dummy.DummyClassificationModel.ReadFrom(r),
         ["dummy-regressor"] = r => Dummy.DummyRegressionModel.ReadFrom(r),
+        ["logistic-regression"] = r => Fathom.Linear.LogisticRegressionModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>
