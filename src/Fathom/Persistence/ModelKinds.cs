@@ -11,6 +11,12 @@ public static class ModelKinds
 {
     private static readonly Dictionary<string, Func<ModelReader, IModel>> Readers = new(StringComparer.Ordinal)
     {
+        ["standard-scaler"] = r => Fathom.Preprocessing.StandardScalerModel.ReadFrom(r),
+        ["simple-imputer"] = r => Fathom.Preprocessing.SimpleImputerModel.ReadFrom(r),
+        ["one-hot-encoder"] = r => Fathom.Preprocessing.OneHotEncoderModel.ReadFrom(r),
+        ["date-time-features"] = r => Fathom.Preprocessing.DateTimeFeaturesModel.ReadFrom(r),
+        ["column-transformer"] = r => Fathom.Compose.ColumnTransformerModel.ReadFrom(r),
+        ["pipeline"] = r => Fathom.Compose.PipelineModel.ReadFrom(r),
     };
 
     /// <summary>The kinds this library can load.</summary>
