@@ -61,7 +61,7 @@ internal static class PrepTestData
 
     public static JsonElement Prep(string key) => Reference("Preprocessing", "preprocessing.json", key);
 
-    public static JsonElement Compose(string key) => Reference("Compose", "compose.json", key);
+    public static JsonElement ComposeRef(string key) => Reference("Compose", "compose.json", key);
 
     public static double[] Vector(JsonElement e) => e.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? double.NaN : v.GetDouble()).ToArray();
 
