@@ -83,6 +83,44 @@ public sealed class ColumnTransformerModel : ITransformerModel
         return new DataFrame(outCols);
     }
 
+    /// <summary>
+    /// The input schema for a model file's metadata: each input column's name and kind, and for text columns
+    /// the categories a <see cref="OneHotEncoderModel"/> in its branch learned (looked up through nested
+    /// pipelines and column transformers; null when no encoder reads the column).
+    /// </summary>
+    public IReadOnlyList<ColumnSchema> InputSchema() =>
+        _names.Select((n, j) => new ColumnSchema(n, _kinds[j], _kinds[j] == ColumnKind.Text ? CategoriesOf(n) : null)).ToArray();
+
+    private IReadOnlyList<string>? CategoriesOf(string column)
+    {
+        foreach (var b in _branches)
+            if (b.Columns.Contains(column) && FindCategories(b.Model, column) is { } found) return found;
+        return null;
+    }
+
+    private static IReadOnlyList<string>? FindCategories(ITransformerModel model, string column)
+    {
+        switch (model)
+        {
+            case OneHotEncoderModel enc:
+                {
+                    int j = enc.FeatureNamesIn.ToList().IndexOf(column);
+                    return j >= 0 ? enc.Categories[j] : null;
+                }
+            case ColumnTransformerModel ct:
+                return ct.CategoriesOf(column);
+            case PipelineModel p:
+                foreach (var t in p.Transformers)
+                {
+                    if (FindCategories(t, column) is { } found) return found;
+                    if (!t.FeatureNamesOut.Contains(column)) return null; // the column is renamed or consumed here
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
     /// <inheritdoc/>
     public void WriteTo(ModelWriter writer)
     {

@@ -54,7 +54,7 @@ internal static class FrameInput
             string name = names[j];
             if (!x.Contains(name))
                 throw new InvalidInputException(
-                    $"{who} was fitted with a column named '{name}', which the data does not have; add that column (missing values are allowed in it).",
+                    $"{who} was fitted with a column named '{name}', which the data does not have (the model reads {names.Count} column(s), the data has {x.ColumnCount}); add that column (missing values are allowed in it).",
                     column: name);
             var c = x[name];
             if (c.Kind != kinds[j])

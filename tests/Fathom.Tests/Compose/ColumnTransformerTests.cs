@@ -128,6 +128,18 @@ public class ColumnTransformerTests
     }
 
     [Fact]
+    public void InputSchemaListsKindsAndLearnedCategories()
+    {
+        var schema = CliPreprocessing().Fit(PenguinsX).InputSchema();
+        Assert.Equal(PenguinsX.ColumnNames, schema.Select(c => c.Name));
+        var sex = schema.Single(c => c.Name == "Sex");
+        Assert.Equal(ColumnKind.Text, sex.Kind);
+        Assert.Equal([".", "FEMALE", "MALE"], sex.Categories!);
+        Assert.Null(schema.Single(c => c.Name == "Body Mass (g)").Categories);
+        Assert.Equal(ColumnKind.Numeric, schema[1].Kind);
+    }
+
+    [Fact]
     public void SaveAndLoadGiveIdenticalOutput()
     {
         var model = CliPreprocessing().Fit(CarsX);
