@@ -73,7 +73,8 @@ public class OneHotEncoderTests
         var model = new OneHotEncoder { Drop = CategoryDrop.IfBinary }.Fit(x);
         Assert.Equal(["ok_True"], model.FeatureNamesOut);
         Assert.Equal([1.0, 0.0, 0.0, 1.0], ((NumericColumn)model.Transform(x)[0]).Values.ToArray());
-        Assert.Equal([0, 0], new[] { model.DroppedCategory[0]!.Value, 0 });
+        Assert.Equal(0, model.DroppedCategory[0]);
+        Assert.Equal(["False", "True"], model.Categories[0]);
     }
 
     [Fact]
