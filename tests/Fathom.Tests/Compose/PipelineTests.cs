@@ -102,6 +102,16 @@ public class PipelineTests
     }
 
     [Fact]
+    public void CancellationStopsTheFit()
+    {
+        var x = Sample("iris.csv").Drop("target");
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            new Pipeline(new StandardScaler(), new StandardScaler()).Fit(x, new FitContext { CancellationToken = cts.Token }));
+    }
+
+    [Fact]
     public void AutomaticNamesFollowMakePipeline()
     {
         var p = new Pipeline(new SimpleImputer(), new StandardScaler(), new StandardScaler());

@@ -107,6 +107,19 @@ public class SimpleImputerTests
     }
 
     [Fact]
+    public void InputsAreNotChanged()
+    {
+        var x = PenguinNumbers;
+        int before = x.Columns.Sum(c => c.MissingCount());
+        var options = new SimpleImputer { Strategy = ImputeStrategy.Median };
+        var copy = options with { };
+        options.Fit(x).Transform(x);
+        Assert.Equal(before, x.Columns.Sum(c => c.MissingCount()));
+        Assert.Equal(8, before);
+        Assert.Equal(copy, options);
+    }
+
+    [Fact]
     public void SaveAndLoadGiveIdenticalOutput()
     {
         var x = Sample("penguins.csv").Drop("Species", "Island");
