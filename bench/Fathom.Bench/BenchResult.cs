@@ -20,6 +20,6 @@ internal sealed record BenchResult(string Task, string System, double? FitSecond
             ["params"] = Params,
             ["extra"] = Extra ?? new JsonObject(),
         };
-        return o.ToJsonString();
+        return o.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 }
