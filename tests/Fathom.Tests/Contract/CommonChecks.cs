@@ -23,7 +23,7 @@ public class CommonChecks
     public void DefaultConstructible(string type, string family)
     {
         if (Exempt(type, nameof(DefaultConstructible))) return;
-        var t = EstimatorCatalog.Types[type];
+        var t = EstimatorCatalog.TypeOf(type);
         Assert.True(t.IsSealed, $"{type} should be sealed (estimators are sealed records or classes).");
         if (!EstimatorCatalog.HasFactory(type))
             Assert.True(t.GetConstructor(Type.EmptyTypes) is not null,

@@ -73,7 +73,7 @@ public class FamilyChecks
         var data = f.Data();
         var model = (ITransformerModel)f.Fit(EstimatorCatalog.Create(type, f), data);
         Assert.Equal(["x0", "x1", "x2"], model.FeatureNamesIn);
-        var output = model.Transform(TransformerFamily.Frame(EstimatorCatalog.Types[type], data.X));
+        var output = model.Transform(TransformerFamily.Frame(EstimatorCatalog.TypeOf(type), data.X));
         Assert.Equal(model.FeatureNamesOut.Count, output.ColumnCount);
         Assert.Equal(model.FeatureNamesOut, output.ColumnNames);
         Assert.Equal(data.X.Rows, output.RowCount);
@@ -87,7 +87,7 @@ public class FamilyChecks
         var f = Family.Get("transformer");
         var data = f.Data();
         var model = (ITransformerModel)f.Fit(EstimatorCatalog.Create(type, f), data);
-        var frame = TransformerFamily.Frame(EstimatorCatalog.Types[type], data.X);
+        var frame = TransformerFamily.Frame(EstimatorCatalog.TypeOf(type), data.X);
         var reordered = frame.Select("x2", "x0", "x1");
         var expected = model.Transform(frame);
         CommonChecks.AssertBits(TransformerFamily.Numbers(expected), TransformerFamily.Numbers(model.Transform(reordered)), "columns in another order");
