@@ -13,6 +13,13 @@ public static class ModelKinds
     {
         ["dummy-classifier"] = r => Dummy.DummyClassificationModel.ReadFrom(r),
         ["dummy-regressor"] = r => Dummy.DummyRegressionModel.ReadFrom(r),
+        ["logistic-regression"] = r => Fathom.Linear.LogisticRegressionModel.ReadFrom(r),
+        ["standard-scaler"] = r => Fathom.Preprocessing.StandardScalerModel.ReadFrom(r),
+        ["simple-imputer"] = r => Fathom.Preprocessing.SimpleImputerModel.ReadFrom(r),
+        ["one-hot-encoder"] = r => Fathom.Preprocessing.OneHotEncoderModel.ReadFrom(r),
+        ["date-time-features"] = r => Fathom.Preprocessing.DateTimeFeaturesModel.ReadFrom(r),
+        ["column-transformer"] = r => Fathom.Compose.ColumnTransformerModel.ReadFrom(r),
+        ["pipeline"] = r => Fathom.Compose.PipelineModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>
