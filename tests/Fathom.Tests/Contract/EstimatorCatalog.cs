@@ -21,6 +21,11 @@ public static class EstimatorCatalog
     /// <summary>How to build estimators that need constructor arguments, by full type name and family.</summary>
     private static readonly Dictionary<string, Func<Family, object>> Factories = new(StringComparer.Ordinal)
     {
+        // An empty pipeline cannot be fitted: the checks use the typical numeric preprocessing.
+        ["Fathom.Compose.Pipeline"] = _ => new Fathom.Compose.Pipeline(new Fathom.Preprocessing.SimpleImputer(), new Fathom.Preprocessing.StandardScaler()),
+        // A column transformer without branches outputs nothing: the checks scale the numeric columns.
+        ["Fathom.Compose.ColumnTransformer"] = _ => new Fathom.Compose.ColumnTransformer(
+            new Fathom.Compose.ColumnBranch("scale", new Fathom.Preprocessing.StandardScaler(), Fathom.Compose.ColumnSelector.Numeric)),
     };
 
     /// <summary>
@@ -52,6 +57,7 @@ public static class EstimatorCatalog
     /// </summary>
     private static readonly Dictionary<string, Func<DataFrame, DataFrame>> InputAdapters = new(StringComparer.Ordinal)
     {
+        ["Fathom.Preprocessing.DateTimeFeatures"] = AsDates, // takes only date columns
     };
 
     /// <summary>The numeric check frame as the transformer of <paramref name="typeName"/> takes it.</summary>
