@@ -21,17 +21,23 @@ internal static class CommonOptions
     /// trained on, so e.g. a category column of digits stays text.</summary>
     public static DataFrame ReadForModel(string path, ModelMetadata metadata)
     {
-        var kinds = metadata.InputSchema?.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
-        var frame = ReadCsv(path, kinds is null ? null : new CsvOptions { ColumnKinds = kinds, IgnoreMissingForcedColumns = true });
-        if (metadata.InputSchema is not null)
-        {
-            var missing = metadata.InputSchema.Where(c => !frame.Contains(c.Name)).Select(c => $"'{c.Name}'").ToArray();
-            if (missing.Length > 0)
-                throw new InvalidInputException(
-                    $"'{path}' lacks column{(missing.Length == 1 ? "" : "s")} {string.Join(", ", missing)} that the model was trained on; add {(missing.Length == 1 ? "it" : "them")} (empty values are allowed).");
-        }
-        return frame;
+        var frame = ReadCsv(path);
+        if (metadata.InputSchema is null) return frame;
+        var missing = metadata.InputSchema.Where(c => !frame.Contains(c.Name)).Select(c => $"'{c.Name}'").ToArray();
+        if (missing.Length > 0)
+            throw new InvalidInputException(
+                $"'{path}' lacks column{(missing.Length == 1 ? "" : "s")} {string.Join(", ", missing)} that the model was trained on; add {(missing.Length == 1 ? "it" : "them")} (empty values are allowed).");
+        // Inference may read a column differently from training (digits in a category column, a numeric
+        // column with a stray word): read again with the trained kinds forced, so values are interpreted as
+        // in training and a cell that does not fit is an error naming its line and column.
+        var differ = metadata.InputSchema.Where(c => frame[c.Name].Kind != c.Kind && !AllMissing(frame[c.Name])).ToArray();
+        var allMissingMismatch = metadata.InputSchema.Where(c => frame[c.Name].Kind != c.Kind && AllMissing(frame[c.Name])).ToArray();
+        if (differ.Length == 0 && allMissingMismatch.Length == 0) return frame;
+        var kinds = metadata.InputSchema.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
+        return ReadCsv(path, new CsvOptions { ColumnKinds = kinds });
     }
+
+    private static bool AllMissing(DataColumn c) => c.MissingCount() == c.Length;
 
     /// <summary>Parses repeated <c>--param key=value</c> (a value may also hold several comma-separated pairs).</summary>
     public static List<KeyValuePair<string, string>> ParseParams(IEnumerable<string> raw)

@@ -8,6 +8,12 @@ public static class EstimatorCatalog
 {
     private static readonly EstimatorEntry[] Entries =
     [
+        new("logistic-regression", EstimatorTask.Classification, typeof(Linear.LogisticRegression), () => new Linear.LogisticRegression(),
+            "Logistic regression (multinomial, L2 penalty, L-BFGS)."),
+        new("dummy-classifier", EstimatorTask.Classification, typeof(Dummy.DummyClassifier), () => new Dummy.DummyClassifier(),
+            "Baseline that ignores the features (class prior, most frequent, stratified, uniform or constant)."),
+        new("dummy-regressor", EstimatorTask.Regression, typeof(Dummy.DummyRegressor), () => new Dummy.DummyRegressor(),
+            "Baseline that ignores the features (mean, median, quantile or constant)."),
     ];
 
     /// <summary>All entries, in listing order.</summary>
