@@ -22,10 +22,12 @@ public static class EstimatorCatalog
     private static readonly Dictionary<string, Func<Family, object>> Factories = new(StringComparer.Ordinal)
     {
         // An empty pipeline cannot be fitted: the checks use the typical numeric preprocessing.
-        ["Fathom.Compose.Pipeline"] = _ => new Fathom.Compose.Pipeline(new Fathom.Preprocessing.SimpleImputer(), new Fathom.Preprocessing.StandardScaler()),
+        ["Fathom.Compose.Pipeline"] = _ => new Fathom.Compose.Pipeline(
+            ("impute", new Fathom.Preprocessing.SimpleImputer { Strategy = Fathom.Preprocessing.ImputeStrategy.Median }),
+            ("scale", new Fathom.Preprocessing.StandardScaler())),
         // A column transformer without branches outputs nothing: the checks scale the numeric columns.
         ["Fathom.Compose.ColumnTransformer"] = _ => new Fathom.Compose.ColumnTransformer(
-            new Fathom.Compose.ColumnBranch("scale", new Fathom.Preprocessing.StandardScaler(), Fathom.Compose.ColumnSelector.Numeric)),
+            new Fathom.Compose.ColumnBranch("num", new Fathom.Preprocessing.StandardScaler(), Fathom.Compose.ColumnSelector.Numeric)),
     };
 
     /// <summary>
