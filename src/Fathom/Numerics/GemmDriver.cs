@@ -31,9 +31,7 @@ internal static partial class GemmDriver<T> where T : unmanaged, IFloatingPointI
             case 512:
                 {
                     int nr = 3 * Vector512<T>.Count;
-                    string pre = dbl ? "D" : "F";
-                    int E(string name, int def) => int.TryParse(Environment.GetEnvironmentVariable(pre + name), out int v) ? v : def;
-                    return new Config(512, 8, nr, E("MC", 192), E("KC", dbl ? 256 : 384), nr * E("NCB", dbl ? 128 : 64));
+                    return new Config(512, 8, nr, dbl ? 192 : 192, dbl ? 256 : 384, nr * (dbl ? 128 : 64));
                 }
             case 256:
                 {
