@@ -199,6 +199,21 @@ public class GemmTests
     }
 
     [Fact]
+    public void GramOfWideMatrixIsSymmetricAndMatchesFullProduct()
+    {
+        var big = new Matrix(Randn(50 * 420, 12), 50, 420);
+        var x = big.Slice(1, 3, 45, 401); // d = 401 > 2 blocks, a view
+        var g = MatrixOps.Gram(x);
+        var full = MatrixOps.TransposeMultiply(x, x);
+        for (int i = 0; i < 401; i++)
+            for (int j = 0; j < 401; j++)
+            {
+                Assert.Equal(g[i, j], g[j, i]);
+                Assert.Equal(full[i, j], g[i, j], 1e-12);
+            }
+    }
+
+    [Fact]
     public void GemvDotAxpyMatchNaive()
     {
         int m = 37, n = 29, lda = 31;
