@@ -282,10 +282,10 @@ internal static partial class GemmDriver<T> where T : unmanaged, IFloatingPointI
     internal static void SmallGemm(bool transA, bool transB, int m, int n, int k, T alpha,
         ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
     {
-        Span<T> tmp = new T[transA ? k : 0];
+        Span<T> tmp = !transA ? default : k <= 512 ? stackalloc T[k] : new T[k];
         for (int i = 0; i < m; i++)
         {
-            ReadOnlySpan<T> ai;
+            scoped ReadOnlySpan<T> ai;
             if (transA)
             {
                 for (int p = 0; p < k; p++) tmp[p] = a[p * lda + i];
