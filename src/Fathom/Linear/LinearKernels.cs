@@ -1,4 +1,7 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Fathom.Numerics;
 
 namespace Fathom.Linear;
@@ -22,10 +25,7 @@ internal static class LinearKernels
         int baseOffset = x.Offset + rowStart * stride;
         if (k == 1)
         {
-            double b0 = b.IsEmpty ? 0.0 : b[0];
-            var w0 = w[..p];
-            for (int i = 0; i < rowCount; i++)
-                z[i] = b0 + TensorPrimitives.Dot(new ReadOnlySpan<double>(data, baseOffset + i * stride, p), w0);
+            ProjectOne(data, baseOffset, stride, rowCount, p, w[..p], b.IsEmpty ? 0.0 : b[0], z);
             return;
         }
         for (int i = 0; i < rowCount; i++)
@@ -44,6 +44,11 @@ internal static class LinearKernels
         var data = x.Storage;
         int stride = x.Stride;
         int baseOffset = x.Offset + rowStart * stride;
+        if (k == 1)
+        {
+            AccumulateOne(data, baseOffset, stride, rowCount, p, r, g[..p]);
+            return;
+        }
         for (int i = 0; i < rowCount; i++)
         {
             var row = new ReadOnlySpan<double>(data, baseOffset + i * stride, p);
@@ -55,5 +60,85 @@ internal static class LinearKernels
                 TensorPrimitives.MultiplyAdd(row, ric, gc, gc);
             }
         }
+    }
+
+    /// <summary>z[i] = b + row_i · w, four rows at a time so each loaded piece of w serves four rows.</summary>
+    private static void ProjectOne(double[] data, int offset, int stride, int n, int p, ReadOnlySpan<double> w, double b, Span<double> z)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && p >= Vector256<double>.Count)
+        {
+            ref double wr = ref MemoryMarshal.GetReference(w);
+            int pv = p - p % Vector256<double>.Count;
+            for (; i + 4 <= n; i += 4)
+            {
+                ref double x0 = ref data[offset + i * stride];
+                ref double x1 = ref Unsafe.Add(ref x0, stride);
+                ref double x2 = ref Unsafe.Add(ref x1, stride);
+                ref double x3 = ref Unsafe.Add(ref x2, stride);
+                var a0 = Vector256<double>.Zero;
+                var a1 = Vector256<double>.Zero;
+                var a2 = Vector256<double>.Zero;
+                var a3 = Vector256<double>.Zero;
+                for (int j = 0; j < pv; j += Vector256<double>.Count)
+                {
+                    var wv = Vector256.LoadUnsafe(ref wr, (nuint)j);
+                    a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x0, (nuint)j), wv, a0);
+                    a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x1, (nuint)j), wv, a1);
+                    a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x2, (nuint)j), wv, a2);
+                    a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x3, (nuint)j), wv, a3);
+                }
+                double s0 = Vector256.Sum(a0), s1 = Vector256.Sum(a1), s2 = Vector256.Sum(a2), s3 = Vector256.Sum(a3);
+                for (int j = pv; j < p; j++)
+                {
+                    double wj = Unsafe.Add(ref wr, j);
+                    s0 += Unsafe.Add(ref x0, j) * wj;
+                    s1 += Unsafe.Add(ref x1, j) * wj;
+                    s2 += Unsafe.Add(ref x2, j) * wj;
+                    s3 += Unsafe.Add(ref x3, j) * wj;
+                }
+                z[i] = b + s0;
+                z[i + 1] = b + s1;
+                z[i + 2] = b + s2;
+                z[i + 3] = b + s3;
+            }
+        }
+        for (; i < n; i++) z[i] = b + TensorPrimitives.Dot(new ReadOnlySpan<double>(data, offset + i * stride, p), w);
+    }
+
+    /// <summary>g += Σᵢ r[i] · row_i, four rows at a time so each piece of g is loaded and stored once per four rows.</summary>
+    private static void AccumulateOne(double[] data, int offset, int stride, int n, int p, ReadOnlySpan<double> r, Span<double> g)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && p >= Vector256<double>.Count)
+        {
+            ref double gr = ref MemoryMarshal.GetReference(g);
+            int pv = p - p % Vector256<double>.Count;
+            for (; i + 4 <= n; i += 4)
+            {
+                ref double x0 = ref data[offset + i * stride];
+                ref double x1 = ref Unsafe.Add(ref x0, stride);
+                ref double x2 = ref Unsafe.Add(ref x1, stride);
+                ref double x3 = ref Unsafe.Add(ref x2, stride);
+                double r0 = r[i], r1 = r[i + 1], r2 = r[i + 2], r3 = r[i + 3];
+                var v0 = Vector256.Create(r0);
+                var v1 = Vector256.Create(r1);
+                var v2 = Vector256.Create(r2);
+                var v3 = Vector256.Create(r3);
+                for (int j = 0; j < pv; j += Vector256<double>.Count)
+                {
+                    var acc = Vector256.LoadUnsafe(ref gr, (nuint)j);
+                    acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x0, (nuint)j), v0, acc);
+                    acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x1, (nuint)j), v1, acc);
+                    acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x2, (nuint)j), v2, acc);
+                    acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x3, (nuint)j), v3, acc);
+                    acc.StoreUnsafe(ref gr, (nuint)j);
+                }
+                for (int j = pv; j < p; j++)
+                    Unsafe.Add(ref gr, j) += Unsafe.Add(ref x0, j) * r0 + Unsafe.Add(ref x1, j) * r1
+                                             + Unsafe.Add(ref x2, j) * r2 + Unsafe.Add(ref x3, j) * r3;
+            }
+        }
+        for (; i < n; i++) TensorPrimitives.MultiplyAdd(new ReadOnlySpan<double>(data, offset + i * stride, p), r[i], g, g);
     }
 }

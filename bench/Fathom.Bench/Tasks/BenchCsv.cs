@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.IO.Compression;
+using Fathom.Numerics;
+
+namespace Fathom.Bench.Tasks;
+
+/// <summary>
+/// A simple loader for the benchmark's gzip CSVs (numeric columns, a "target" column) and split files, used
+/// until the library's CsvReader lands. Values are parsed as float32 and widened, exactly as anchors.py's
+/// make_data.load does.
+/// </summary>
+internal static class BenchCsv
+{
+    public static (Matrix X, double[] Y) Load(string path)
+    {
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
+        var header = reader.ReadLine()!.Split(',');
+        int target = Array.IndexOf(header, "target");
+        int p = header.Length - 1;
+        var x = new List<double>(1 << 20);
+        var y = new List<double>(1 << 16);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length == 0) continue;
+            var span = line.AsSpan();
+            int col = 0;
+            foreach (var range in span.Split(','))
+            {
+                var field = span[range];
+                if (col == target) y.Add(double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture));
+                else x.Add(float.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture));
+                col++;
+            }
+        }
+        return (new Matrix(x.ToArray(), y.Count, p), y.ToArray());
+    }
+
+    /// <summary>The split file: train rows (in order) and test rows (in order).</summary>
+    public static (int[] Train, int[] Test) Split(string path)
+    {
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
+        reader.ReadLine();
+        var train = new List<int>();
+        var test = new List<int>();
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length == 0) continue;
+            int comma = line.IndexOf(',', StringComparison.Ordinal);
+            int row = int.Parse(line.AsSpan(0, comma), CultureInfo.InvariantCulture);
+            (line.AsSpan(comma + 1).SequenceEqual("train") ? train : test).Add(row);
+        }
+        return (train.ToArray(), test.ToArray());
+    }
+
+    /// <summary>StandardScaler by hand (mean, population std; a zero std leaves the column centred), fitted on
+    /// <paramref name="fit"/> and applied in place to both.</summary>
+    public static void Standardize(Matrix fit, Matrix other)
+    {
+        int p = fit.Columns;
+        var mean = new double[p];
+        var m2 = new double[p];
+        for (int i = 0; i < fit.Rows; i++)
+        {
+            var r = fit.Row(i);
+            for (int j = 0; j < p; j++) mean[j] += r[j];
+        }
+        for (int j = 0; j < p; j++) mean[j] /= fit.Rows;
+        for (int i = 0; i < fit.Rows; i++)
+        {
+            var r = fit.Row(i);
+            for (int j = 0; j < p; j++) { double d = r[j] - mean[j]; m2[j] += d * d; }
+        }
+        var scale = new double[p];
+        for (int j = 0; j < p; j++) { double sd = Math.Sqrt(m2[j] / fit.Rows); scale[j] = sd > 0 ? sd : 1; }
+        foreach (var m in new[] { fit, other })
+            for (int i = 0; i < m.Rows; i++)
+            {
+                var r = m.Row(i);
+                for (int j = 0; j < p; j++) r[j] = (r[j] - mean[j]) / scale[j];
+            }
+    }
+}
