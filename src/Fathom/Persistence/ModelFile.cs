@@ -101,37 +101,38 @@ public static class ModelFile
     /// kind; newer format version.</exception>
     public static LoadedModel Load(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path)) throw new ModelFormatException($"Model file '{path}' does not exist.");
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ModelFormatException($"Cannot read model file '{path}': {e.Message}", e);
-        }
+        var bytes = ReadFile(path);
         try { return Deserialize(bytes); }
         catch (ModelFormatException e) { throw new ModelFormatException($"'{path}': {e.Message}", e); }
     }
 
     /// <summary>Loads a model from the bytes of a <c>.fathom</c> file.</summary>
-    public static LoadedModel Deserialize(byte[] bytes)
+    /// <exception cref="ModelFormatException">Truncated, corrupted or tampered bytes; unknown model kind;
+    /// newer format version.</exception>
+    public static LoadedModel Deserialize(byte[] bytes) => Read(bytes, ModelKinds.Table).Model;
+
+    /// <summary>As <see cref="Deserialize(byte[])"/> with another allow-list (tests use it to watch which readers run).</summary>
+    internal static LoadedModel Deserialize(byte[] bytes, IReadOnlyDictionary<string, Func<ModelReader, IModel>> readers) =>
+        Read(bytes, readers).Model;
+
+    /// <summary>The manifest of a model file as JSON (for <c>fathom inspect</c>), after the same integrity
+    /// checks as <see cref="Load"/> (the file is read once, so what is checked is what is returned).</summary>
+    /// <exception cref="ModelFormatException">As for <see cref="Load"/>.</exception>
+    public static JsonObject ReadManifest(string path)
+    {
+        var bytes = ReadFile(path);
+        try { return Read(bytes, ModelKinds.Table).Manifest; }
+        catch (ModelFormatException e) { throw new ModelFormatException($"'{path}': {e.Message}", e); }
+    }
+
+    /// <summary>Largest total size of the unpacked entries of a model file (guards against zip bombs).</summary>
+    internal const long MaxUnpackedBytes = 1L << 31;
+
+    private static (LoadedModel Model, JsonObject Manifest) Read(byte[] bytes, IReadOnlyDictionary<string, Func<ModelReader, IModel>> readers)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            foreach (var e in zip.Entries)
-            {
-                if (e.Length > 1L << 31) throw Damaged($"entry '{e.FullName}' is too large");
-                using var s = e.Open();
-                using var copy = new MemoryStream((int)e.Length);
-                s.CopyTo(copy);
-                if (!entries.TryAdd(e.FullName, copy.ToArray())) throw Damaged($"entry '{e.FullName}' appears twice");
-            }
-        }
-        catch (InvalidDataException e) { throw Damaged("it is not a readable zip archive (truncated or corrupted)", e); }
-        catch (IOException e) { throw Damaged("it is not a readable zip archive (truncated or corrupted)", e); }
+        if (bytes.Length == 0) throw Damaged("the file is empty");
+        var entries = Unpack(bytes);
 
         if (!entries.TryGetValue(ManifestEntry, out var manifestBytes)) throw Damaged("manifest.json is missing");
         if (!entries.TryGetValue(ManifestHashEntry, out var manifestHash)) throw Damaged("manifest.sha256 is missing");
@@ -139,48 +140,104 @@ public static class ModelFile
             throw Damaged("manifest.json does not match its SHA-256 (the file was edited or corrupted)");
 
         JsonObject manifest;
-        try { manifest = JsonNode.Parse(manifestBytes) as JsonObject ?? throw Damaged("manifest.json is not a JSON object"); }
-        catch (JsonException e) { throw Damaged("manifest.json is not valid JSON", e); }
-
-        if (manifest["format"]?.GetValue<string>() != FormatName) throw Damaged("manifest.json does not describe a Fathom model");
-        int version = manifest["format_version"]?.GetValue<int>() ?? 0;
-        string libVersion = manifest["library_version"]?.GetValue<string>() ?? "unknown";
-        if (version > FormatVersion)
-            throw new ModelFormatException(
-                $"The model file has format version {version}, written by Fathom {libVersion}; this Fathom ({LibraryVersion}) reads versions up to {FormatVersion}. Upgrade Fathom to load it.");
-        if (version < 1) throw Damaged($"format version {version} is not valid");
-
-        var hashes = manifest["entries"] as JsonObject ?? throw Damaged("the entry list is missing");
-        foreach (var name in entries.Keys)
+        int version;
+        string libVersion;
+        JsonObject hashes, modelNode;
+        int? featureCount;
+        DateTimeOffset? created;
+        try
         {
-            if (name is ManifestEntry or ManifestHashEntry) continue;
-            if (!hashes.ContainsKey(name)) throw Damaged($"entry '{name}' is not listed in the manifest");
+            manifest = JsonNode.Parse(manifestBytes) as JsonObject ?? throw Damaged("manifest.json is not a JSON object");
+            if (Text(manifest, "format") != FormatName) throw Damaged("manifest.json does not describe a Fathom model");
+            version = manifest["format_version"] is JsonValue fv && fv.TryGetValue<int>(out int v) ? v
+                : throw Damaged("the format version is missing or not an integer");
+            libVersion = Text(manifest, "library_version") ?? "unknown";
+            if (version > FormatVersion)
+                throw new ModelFormatException(
+                    $"The model file has format version {version}, written by Fathom {libVersion}; this Fathom ({LibraryVersion}) reads format versions up to {FormatVersion}. Upgrade Fathom to load it.");
+            if (version < 1) throw Damaged($"format version {version} is not valid");
+
+            hashes = manifest["entries"] as JsonObject ?? throw Damaged("the entry list is missing");
+            foreach (var name in entries.Keys)
+            {
+                if (name is ManifestEntry or ManifestHashEntry) continue;
+                if (!hashes.ContainsKey(name)) throw Damaged($"entry '{name}' is not listed in the manifest");
+            }
+            foreach (var (name, hash) in hashes)
+            {
+                if (!entries.TryGetValue(name, out var data)) throw Damaged($"entry '{name}' is missing");
+                if (!(hash is JsonValue hv && hv.TryGetValue<string>(out var h)) || h != Sha256(data))
+                    throw Damaged($"entry '{name}' does not match its SHA-256");
+            }
+            modelNode = manifest["model"] as JsonObject ?? throw Damaged("the model description is missing");
+            featureCount = manifest["feature_count"] is JsonValue fc && fc.TryGetValue<int>(out int f) ? f : null;
+            created = DateTimeOffset.TryParse(Text(manifest, "created_utc"), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var c) ? c : null;
         }
-        foreach (var (name, hash) in hashes)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
-            if (!entries.TryGetValue(name, out var data)) throw Damaged($"entry '{name}' is missing");
-            if (hash?.GetValue<string>() != Sha256(data)) throw Damaged($"entry '{name}' does not match its SHA-256");
+            // Malformed JSON, duplicate keys, or a value of the wrong JSON type.
+            throw Damaged("manifest.json is malformed", e);
         }
 
-        var modelNode = manifest["model"] as JsonObject ?? throw Damaged("the model description is missing");
         IModel model;
-        try { model = ModelKinds.Load(new ModelReader(entries, modelNode)); }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException or OverflowException or IndexOutOfRangeException)
+        try { model = ModelKinds.Load(new ModelReader(entries, modelNode, readers)); }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException or OverflowException
+                                      or IndexOutOfRangeException or ArgumentException or InvalidCastException
+                                      or NullReferenceException or InvalidInputException or InvalidHyperparameterException
+                                      or JsonException)
         {
             throw Damaged("the model description is malformed", e);
         }
-        DateTimeOffset? created = DateTimeOffset.TryParse(manifest["created_utc"]?.GetValue<string>(), CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal, out var c) ? c : null;
-        return new LoadedModel(model, MetadataFromJson(manifest["metadata"] as JsonObject), version, libVersion, created);
+        if (featureCount is int want && want != model.FeatureCount)
+            throw Damaged($"the manifest says {want} features but the model has {model.FeatureCount}");
+        var loaded = new LoadedModel(model, MetadataFromJson(manifest["metadata"] as JsonObject), version, libVersion, created);
+        return (loaded, manifest);
     }
 
-    /// <summary>The manifest of a model file as JSON (for <c>fathom inspect</c>), after the same integrity checks as <see cref="Load"/>.</summary>
-    public static JsonObject ReadManifest(string path)
+    private static Dictionary<string, byte[]> Unpack(byte[] bytes)
     {
-        Load(path);
-        using var zip = ZipFile.OpenRead(path);
-        using var s = zip.GetEntry(ManifestEntry)!.Open();
-        return (JsonObject)JsonNode.Parse(s)!;
+        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        long total = 0;
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            var buffer = new byte[81920];
+            foreach (var e in zip.Entries)
+            {
+                if (e.Length < 0 || e.Length > MaxUnpackedBytes - total) throw Damaged($"entry '{e.FullName}' is too large");
+                using var s = e.Open();
+                using var copy = new MemoryStream((int)Math.Min(e.Length, 1 << 20));
+                int read;
+                while ((read = s.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    total += read;
+                    if (total > MaxUnpackedBytes) throw Damaged($"entry '{e.FullName}' is too large");
+                    copy.Write(buffer, 0, read);
+                }
+                if (copy.Length != e.Length) throw Damaged($"entry '{e.FullName}' is truncated");
+                if (!entries.TryAdd(e.FullName, copy.ToArray())) throw Damaged($"entry '{e.FullName}' appears twice");
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
+        {
+            throw Damaged("it is not a readable zip archive (truncated or corrupted)", e);
+        }
+        return entries;
+    }
+
+    private static string? Text(JsonObject o, string key) =>
+        o[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static byte[] ReadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path)) throw new ModelFormatException($"Model file '{path}' does not exist.");
+        try { return File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelFormatException($"Cannot read model file '{path}': {e.Message}", e);
+        }
     }
 
     private static JsonObject MetadataToJson(ModelMetadata m)
@@ -236,7 +293,7 @@ public static class ModelFile
                 Metrics = metrics,
             };
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException or InvalidCastException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException or InvalidCastException or FormatException)
         {
             throw Damaged("the metadata is malformed", e);
         }

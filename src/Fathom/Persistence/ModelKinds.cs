@@ -11,21 +11,32 @@ public static class ModelKinds
 {
     private static readonly Dictionary<string, Func<ModelReader, IModel>> Readers = new(StringComparer.Ordinal)
     {
+        ["dummy-classifier"] = r => Dummy.DummyClassificationModel.ReadFrom(r),
+        ["dummy-regressor"] = r => Dummy.DummyRegressionModel.ReadFrom(r),
         ["logistic-regression"] = r => Fathom.Linear.LogisticRegressionModel.ReadFrom(r),
+        ["standard-scaler"] = r => Fathom.Preprocessing.StandardScalerModel.ReadFrom(r),
+        ["simple-imputer"] = r => Fathom.Preprocessing.SimpleImputerModel.ReadFrom(r),
+        ["one-hot-encoder"] = r => Fathom.Preprocessing.OneHotEncoderModel.ReadFrom(r),
+        ["date-time-features"] = r => Fathom.Preprocessing.DateTimeFeaturesModel.ReadFrom(r),
+        ["column-transformer"] = r => Fathom.Compose.ColumnTransformerModel.ReadFrom(r),
+        ["pipeline"] = r => Fathom.Compose.PipelineModel.ReadFrom(r),
     };
+
+    /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>
+    internal static IReadOnlyDictionary<string, Func<ModelReader, IModel>> Table => Readers;
 
     /// <summary>The kinds this library can load.</summary>
     public static IReadOnlyCollection<string> Known => Readers.Keys;
 
     /// <summary>True when <paramref name="kind"/> is on the allow-list.</summary>
-    public static bool IsKnown(string kind) => Readers.ContainsKey(kind);
+    public static bool IsKnown(string kind) => Readers.ContainsKey(kind ?? "");
 
     /// <summary>Loads the model a reader points at through its registered reader.</summary>
     /// <exception cref="ModelFormatException">The kind is not on the allow-list.</exception>
     internal static IModel Load(ModelReader reader)
     {
         string kind = reader.Kind;
-        if (!Readers.TryGetValue(kind, out var read))
+        if (!reader.Readers.TryGetValue(kind, out var read))
             throw new ModelFormatException(
                 $"The model file names model kind '{kind}', which this version of Fathom does not know; it may come from a newer version or be damaged.");
         return read(reader);

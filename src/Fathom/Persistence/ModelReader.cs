@@ -13,12 +13,18 @@ public sealed class ModelReader
 {
     private readonly IReadOnlyDictionary<string, byte[]> _entries;
     private readonly JsonObject _node;
+    private readonly IReadOnlyDictionary<string, Func<ModelReader, IModel>> _readers;
 
-    internal ModelReader(IReadOnlyDictionary<string, byte[]> entries, JsonObject node)
+    internal ModelReader(IReadOnlyDictionary<string, byte[]> entries, JsonObject node,
+        IReadOnlyDictionary<string, Func<ModelReader, IModel>>? readers = null)
     {
         _entries = entries;
         _node = node;
+        _readers = readers ?? ModelKinds.Table;
     }
+
+    /// <summary>The allow-list nested models are loaded through (normally <see cref="ModelKinds"/>').</summary>
+    internal IReadOnlyDictionary<string, Func<ModelReader, IModel>> Readers => _readers;
 
     /// <summary>The model kind of this node.</summary>
     public string Kind => _node["kind"]?.GetValue<string>() ?? throw Corrupt("a model without a kind");
@@ -32,7 +38,18 @@ public sealed class ModelReader
     }
 
     /// <summary>A property as a number.</summary>
-    public double GetDouble(string key) => Read(key, n => n!.GetValue<double>());
+    /// <remarks>NaN and ±infinity, which JSON cannot hold as numbers, are read back from the strings
+    /// "NaN", "Infinity" and "-Infinity" that <see cref="ModelWriter.SetProperty"/> writes for them.</remarks>
+    public double GetDouble(string key) => Read(key, n =>
+        n is JsonValue v && v.TryGetValue<string>(out var s)
+            ? s switch
+            {
+                "NaN" => double.NaN,
+                "Infinity" => double.PositiveInfinity,
+                "-Infinity" => double.NegativeInfinity,
+                _ => throw new FormatException(),
+            }
+            : n!.GetValue<double>());
 
     /// <summary>A property as an integer.</summary>
     public int GetInt(string key) => Read(key, n => n!.GetValue<int>());
@@ -47,11 +64,38 @@ public sealed class ModelReader
     /// A new estimator of type <typeparamref name="T"/> with the stored hyperparameters (parsed back through
     /// <see cref="Hyperparameters.With"/>, so only declared hyperparameters are set).
     /// </summary>
+    /// <remarks>A null value is restored as null and text hyperparameters are restored verbatim (so a
+    /// text value "none" stays "none"); other values are parsed as the command line parses them, and the
+    /// result is validated.</remarks>
     public T ReadHyperparameters<T>() where T : class, new()
     {
         var obj = _node["hyperparameters"] as JsonObject ?? throw Corrupt($"the hyperparameters of a {Kind} model are missing");
-        var values = obj.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value?.GetValue<string>() ?? "none"));
-        try { return Hyperparameters.With(new T(), values); }
+        var infos = Hyperparameters.Describe(typeof(T));
+        var parsed = new List<KeyValuePair<string, string>>();
+        var direct = new List<(HyperparameterInfo Info, object? Value)>();
+        foreach (var (key, node) in obj)
+        {
+            var info = infos.FirstOrDefault(i => i.Key == key)
+                ?? throw new ModelFormatException(
+                    $"The model file stores hyperparameter '{key}', which a {typeof(T).Name} does not have; the file may come from a newer version of Fathom.");
+            if (node is null)
+            {
+                if (info.Type.IsValueType && Nullable.GetUnderlyingType(info.Type) is null)
+                    throw Corrupt($"hyperparameter '{key}' of a {Kind} model is null but cannot be");
+                direct.Add((info, null));
+                continue;
+            }
+            string text = node is JsonValue v && v.TryGetValue<string>(out var str) ? str : node.ToJsonString();
+            if (info.Type == typeof(string)) direct.Add((info, text));
+            else parsed.Add(new KeyValuePair<string, string>(key, text));
+        }
+        try
+        {
+            var estimator = Hyperparameters.With(new T(), parsed);
+            foreach (var (info, value) in direct) info.Property.SetValue(estimator, value);
+            Hyperparameters.Validate(estimator);
+            return estimator;
+        }
         catch (InvalidHyperparameterException e) { throw new ModelFormatException($"The model file's hyperparameters are invalid: {e.Message}", e); }
     }
 
@@ -107,7 +151,7 @@ public sealed class ModelReader
     {
         var child = (_node["children"] as JsonObject)?[name] as JsonObject
             ?? throw Corrupt($"nested model '{name}' of a {Kind} model is missing");
-        return ModelKinds.Load(new ModelReader(_entries, child));
+        return ModelKinds.Load(new ModelReader(_entries, child, _readers));
     }
 
     /// <summary>A nested model of a known type.</summary>

@@ -27,7 +27,8 @@ public sealed class ModelWriter
     /// <summary>The JSON node this model writes into the manifest (kind, properties, arrays, children).</summary>
     internal JsonObject Node { get; }
 
-    /// <summary>Stores a small value (number, text, bool, array of those) under <paramref name="key"/>.</summary>
+    /// <summary>Stores a small value (number, text, bool, array of those) under <paramref name="key"/>.
+    /// Non-finite doubles are stored as the strings "NaN", "Infinity" and "-Infinity".</summary>
     public void SetProperty(string key, JsonNode? value) => Properties()[key] = value;
 
     /// <summary>Stores the estimator's declared hyperparameters (see <see cref="Hyperparameters"/>).</summary>
@@ -104,5 +105,10 @@ public sealed class ModelWriter
                 throw new ArgumentException($"Entry name '{name}' may use only letters, digits, '_', '-' and '.'.", nameof(name));
     }
 
-    internal static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true };
+    internal static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        WriteIndented = true,
+        // NaN and ±infinity are written as "NaN", "Infinity", "-Infinity" (ModelReader.GetDouble reads them back).
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 }

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Fathom.Cli.Output;
+using Fathom.Cli.Training;
+using Fathom.Core;
+using Fathom.Data;
+using Fathom.Persistence;
+using Spectre.Console;
+
+namespace Fathom.Cli.Commands;
+
+/// <summary><c>fathom train DATA.csv --target COL [...]</c>.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = new Argument<string>("DATA") { Description = "CSV file (.csv or .csv.gz) with a header row." };
+        var target = new Option<string>("--target", "-t") { Description = "Column to predict.", Required = true };
+        var model = new Option<string?>("--model", "-m")
+        {
+            Description = "Model name (kebab-case): " + string.Join(", ", EstimatorCatalog.All.Select(e => e.Name))
+                          + ". Default: logistic-regression for classes, linear-regression for numbers.",
+        };
+        var param = new Option<string[]>("--param", "-p") { Description = "Hyperparameter as key=value (snake_case key), repeatable.", AllowMultipleArgumentsPerToken = false };
+        var testSize = new Option<double>("--test-size") { Description = "Fraction of rows held out for testing; 0 trains on all rows.", DefaultValueFactory = _ => 0.2 };
+        var seed = new Option<int>("--seed") { Description = "Seed for the split, folds and the model.", DefaultValueFactory = _ => 0 };
+        var cv = new Option<int>("--cv") { Description = "Also report K-fold cross-validation (stratified for classes) mean ± std.", DefaultValueFactory = _ => 0 };
+        var outPath = new Option<string?>("--out", "-o") { Description = "Write the fitted model (preprocessing included) to this .fathom file." };
+        var json = CommonOptions.Json();
+        var cmd = new Command("train", "Train a model on a CSV file and report its metrics beside a baseline.")
+        {
+            data, target, model, param, testSize, seed, cv, outPath, json,
+        };
+        cmd.SetAction(parse =>
+        {
+            var options = new TrainOptions
+            {
+                DataPath = parse.GetValue(data)!,
+                Target = parse.GetValue(target)!,
+                Model = parse.GetValue(model),
+                Params = CommonOptions.ParseParams(parse.GetValue(param) ?? []),
+                TestSize = parse.GetValue(testSize),
+                Seed = parse.GetValue(seed),
+                CvFolds = parse.GetValue(cv),
+                OutPath = parse.GetValue(outPath),
+            };
+            return Run(console, options, parse.GetValue(json));
+        });
+        return cmd;
+    }
+
+    private static int Run(CliConsole console, TrainOptions options, bool json)
+    {
+        if (options.OutPath is { } o && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(o))))
+            throw new InvalidInputException($"Cannot write the model to '{o}': its folder does not exist.");
+        var frame = CommonOptions.ReadCsv(options.DataPath);
+        frame.IndexOf(options.Target);
+
+        using var progress = console.Interactive && !json ? new TerminalProgress(console.Error) : null;
+        var context = new FitContext { Progress = progress, Log = console.Warn, MaxThreads = 0 };
+        var trainer = new TabularTrainer(console.Warn, context);
+        var report = trainer.Train(options, frame);
+        progress?.Dispose();
+
+        if (options.OutPath is not null)
+        {
+            var features = frame.Drop(options.Target);
+            var metadata = new ModelMetadata
+            {
+                ModelName = report.ModelName,
+                Target = options.Target,
+                Task = report.Task == TrainingTask.Classification ? "classification" : "regression",
+                InputSchema = features.Columns.Select(c => new ColumnSchema(c.Name, c.Kind, c is TextColumn t ? t.Categories() : null)).ToArray(),
+                Metrics = MetricsBySet(report),
+            };
+            ModelFile.Save(report.Model, options.OutPath, metadata);
+        }
+
+        if (json) console.Out.WriteLine(Json.Write(ToJson(report)));
+        else PrintHuman(console, options, report);
+        return 0;
+    }
+
+    private static Dictionary<string, IReadOnlyDictionary<string, double>> MetricsBySet(TrainingReport r)
+    {
+        var m = new Dictionary<string, IReadOnlyDictionary<string, double>> { ["train"] = r.TrainMetrics, ["baseline"] = r.BaselineMetrics };
+        if (r.TestMetrics is not null) m["test"] = r.TestMetrics;
+        if (r.CvMean is not null) m["cv_mean"] = r.CvMean;
+        if (r.CvStd is not null) m["cv_std"] = r.CvStd;
+        return m;
+    }
+
+    internal static JsonObject ToJson(TrainingReport r) => new()
+    {
+        ["model"] = r.ModelName,
+        ["task"] = r.Task == TrainingTask.Classification ? "classification" : "regression",
+        ["rows"] = new JsonObject { ["train"] = r.TrainRows, ["test"] = r.TestRows },
+        ["metrics"] = new JsonObject
+        {
+            ["train"] = Json.Metrics(r.TrainMetrics),
+            ["test"] = r.TestMetrics is null ? null : Json.Metrics(r.TestMetrics),
+            ["baseline"] = Json.Metrics(r.BaselineMetrics),
+            ["cv"] = r.CvMean is null ? null : new JsonObject { ["folds"] = r.CvFolds, ["mean"] = Json.Metrics(r.CvMean), ["std"] = Json.Metrics(r.CvStd) },
+        },
+        ["fit_seconds"] = Math.Round(r.FitSeconds, 4),
+    };
+
+    private static void PrintHuman(CliConsole console, TrainOptions options, TrainingReport r)
+    {
+        var h = console.Human;
+        string task = r.Task == TrainingTask.Classification ? "classification" : "regression";
+        h.MarkupLine($"[bold]{Markup.Escape(r.ModelName)}[/] on [bold]{Markup.Escape(Path.GetFileName(options.DataPath))}[/] → {Markup.Escape(options.Target)} ({task})");
+        h.MarkupLine($"rows: {r.TrainRows} train, {r.TestRows} test    fit: {Format.Seconds(r.FitSeconds)}");
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("metric");
+        table.AddColumn(new TableColumn("train").RightAligned());
+        if (r.TestMetrics is not null) table.AddColumn(new TableColumn("test").RightAligned());
+        if (r.CvMean is not null) table.AddColumn(new TableColumn($"cv ({r.CvFolds}-fold) mean ± std").RightAligned());
+        table.AddColumn(new TableColumn($"baseline: {Markup.Escape(r.BaselineName)}").RightAligned());
+        foreach (var name in r.TrainMetrics.Keys)
+        {
+            var cells = new List<string> { name, Format.Metric(r.TrainMetrics[name]) };
+            if (r.TestMetrics is not null) cells.Add(Format.Metric(r.TestMetrics[name]));
+            if (r.CvMean is not null) cells.Add($"{Format.Metric(r.CvMean[name])} ± {Format.Metric(r.CvStd![name])}");
+            cells.Add(Format.Metric(r.BaselineMetrics.GetValueOrDefault(name, double.NaN)));
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+        h.Write(table);
+        string on = r.TestMetrics is null ? "training rows" : "test rows";
+        h.MarkupLine($"baseline measured on the {on}.");
+        if (options.OutPath is not null) h.MarkupLine($"model saved to [bold]{Markup.Escape(options.OutPath)}[/]");
+        else h.MarkupLine("[grey]add --out MODEL.fathom to save the model.[/]");
+    }
+}

@@ -1,0 +1,37 @@
+namespace Fathom.Core;
+
+/// <summary>
+/// Estimators by their command-line name (kebab-case, as DESIGN.md lists them). A new estimator becomes
+/// reachable as <c>fathom train --model NAME</c> by adding one entry here.
+/// </summary>
+public static class EstimatorCatalog
+{
+    private static readonly EstimatorEntry[] Entries =
+    [
+        new("logistic-regression", EstimatorTask.Classification, typeof(Linear.LogisticRegression), () => new Linear.LogisticRegression(),
+            "Logistic regression (multinomial, L2 penalty, L-BFGS)."),
+        new("dummy-classifier", EstimatorTask.Classification, typeof(Dummy.DummyClassifier), () => new Dummy.DummyClassifier(),
+            "Baseline that ignores the features (class prior, most frequent, stratified, uniform or constant)."),
+        new("dummy-regressor", EstimatorTask.Regression, typeof(Dummy.DummyRegressor), () => new Dummy.DummyRegressor(),
+            "Baseline that ignores the features (mean, median, quantile or constant)."),
+    ];
+
+    /// <summary>All entries, in listing order.</summary>
+    public static IReadOnlyList<EstimatorEntry> All => Entries;
+
+    /// <summary>The entry named <paramref name="name"/> (case-insensitive; '_' and '-' are the same).</summary>
+    /// <exception cref="InvalidInputException">Unknown name; the message lists the known names for the task.</exception>
+    public static EstimatorEntry Find(string name, EstimatorTask? task = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string norm = name.Trim().Replace('_', '-').ToLowerInvariant();
+        var entry = Entries.FirstOrDefault(e => e.Name == norm);
+        var candidates = Entries.Where(e => task is null || e.Task == task).Select(e => e.Name);
+        if (entry is null)
+            throw new InvalidInputException($"Unknown model '{name}'. Known models: {string.Join(", ", candidates)}.");
+        if (task is not null && entry.Task != task)
+            throw new InvalidInputException(
+                $"Model '{entry.Name}' does {entry.Task.ToString().ToLowerInvariant()}, but this target needs {task.Value.ToString().ToLowerInvariant()}. Use one of: {string.Join(", ", candidates)}.");
+        return entry;
+    }
+}

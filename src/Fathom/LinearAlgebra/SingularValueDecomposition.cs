@@ -1,0 +1,81 @@
+using Fathom.Numerics;
+using MN = MathNet.Numerics.LinearAlgebra;
+
+namespace Fathom.LinearAlgebra;
+
+/// <summary>
+/// Thin singular value decomposition A = U·diag(S)·Vᵀ of an m × n matrix, k = min(m, n): U is m × k with
+/// orthonormal columns, <see cref="SingularValues"/> has k values in descending order, Vᵀ is k × n with
+/// orthonormal rows. Tall (or wide) inputs are first reduced by a QR factorization to a k × k problem,
+/// which is then solved by MathNet.Numerics' dense SVD; cost O(mnk + k³). The matrices are new and owned
+/// by the caller. Signs of singular vector pairs are not normalized.
+/// </summary>
+public sealed class SingularValueDecomposition
+{
+    private SingularValueDecomposition(Matrix? u, double[] s, Matrix? vt)
+    {
+        U = u;
+        SingularValues = s;
+        Vt = vt;
+    }
+
+    /// <summary>Left singular vectors, m × k (null when vectors were not requested).</summary>
+    public Matrix? U { get; }
+
+    /// <summary>Singular values, descending, length k = min(m, n).</summary>
+    public double[] SingularValues { get; }
+
+    /// <summary>Right singular vectors as rows, k × n (null when vectors were not requested).</summary>
+    public Matrix? Vt { get; }
+
+    /// <summary>Computes the thin SVD of <paramref name="a"/> (not modified).</summary>
+    public static SingularValueDecomposition Decompose(Matrix a, bool computeVectors = true)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.Rows < a.Columns)
+        {
+            var t = Decompose(a.Transpose(), computeVectors);
+            return new SingularValueDecomposition(t.Vt?.Transpose(), t.SingularValues, t.U?.Transpose());
+        }
+        int m = a.Rows, n = a.Columns;
+        if (n == 0) return new SingularValueDecomposition(computeVectors ? new Matrix(m, 0) : null, [], computeVectors ? new Matrix(0, 0) : null);
+        // m ≥ n: reduce to the n × n triangular factor when clearly tall.
+        Matrix core;
+        QRDecomposition? qr = null;
+        if (m > n + n / 4)
+        {
+            qr = QRDecomposition.Decompose(a, pivoting: false);
+            core = qr.GetR();
+        }
+        else core = a;
+        var (uc, s, vt) = DenseSvd(core, computeVectors);
+        if (!computeVectors) return new SingularValueDecomposition(null, s, null);
+        Matrix u = qr is null ? uc! : MatrixOps.Multiply(qr.GetQ(), uc!);
+        return new SingularValueDecomposition(u, s, vt);
+    }
+
+    /// <summary>SVD of an r × c matrix with r ≥ c by MathNet; returns U (r × c), S (c), Vᵀ (c × c).</summary>
+    private static (Matrix? U, double[] S, Matrix? Vt) DenseSvd(Matrix a, bool vectors)
+    {
+        int r = a.Rows, c = a.Columns;
+        var colMajor = new double[(long)r * c];
+        for (int i = 0; i < r; i++)
+        {
+            var row = a.Row(i);
+            for (int j = 0; j < c; j++) colMajor[j * r + i] = row[j];
+        }
+        var mm = MN.Matrix<double>.Build.Dense(r, c, colMajor);
+        var svd = mm.Svd(vectors);
+        var s = svd.S.ToArray();
+        if (!vectors) return (null, s, null);
+        var u = new Matrix(r, c);
+        var uf = svd.U; // r × r
+        for (int i = 0; i < r; i++)
+            for (int j = 0; j < c; j++) u.Storage[i * c + j] = uf[i, j];
+        var vtf = svd.VT; // c × c
+        var vt = new Matrix(c, c);
+        for (int i = 0; i < c; i++)
+            for (int j = 0; j < c; j++) vt.Storage[i * c + j] = vtf[i, j];
+        return (u, s, vt);
+    }
+}

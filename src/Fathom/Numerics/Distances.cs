@@ -1,0 +1,96 @@
+using System.Numerics.Tensors;
+
+namespace Fathom.Numerics;
+
+/// <summary>
+/// Pairwise squared Euclidean distances between rows, via the expansion ‖a − b‖² = ‖a‖² + ‖b‖² − 2a·b with
+/// one GEMM for all the dot products (O(mnd) flops, cache-blocked and threaded), results clamped at 0.
+/// The expansion loses relative accuracy when two points are very close compared with their norms; the
+/// self-distance case returns exact zeros on the diagonal and an exactly symmetric matrix, and
+/// <see cref="SquaredEuclidean(ReadOnlySpan{double}, ReadOnlySpan{double})"/> gives the exact value of one pair.
+/// </summary>
+public static class Distances
+{
+    /// <summary>Exact Σ (aᵢ − bᵢ)² of two equal-length vectors. O(d).</summary>
+    public static double SquaredEuclidean(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        if (a.Length != b.Length) throw new ArgumentException($"Vectors have lengths {a.Length} and {b.Length}.", nameof(b));
+        double s = 0;
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && a.Length >= System.Numerics.Vector<double>.Count)
+        {
+            var acc = System.Numerics.Vector<double>.Zero;
+            int w = System.Numerics.Vector<double>.Count;
+            for (; i <= a.Length - w; i += w)
+            {
+                var d = new System.Numerics.Vector<double>(a[i..]) - new System.Numerics.Vector<double>(b[i..]);
+                acc += d * d;
+            }
+            s = System.Numerics.Vector.Sum(acc);
+        }
+        for (; i < a.Length; i++)
+        {
+            double d = a[i] - b[i];
+            s += d * d;
+        }
+        return s;
+    }
+
+    /// <summary>D[i, j] = ‖xᵢ − yⱼ‖² for the rows of x (m × d) and y (n × d); a new m × n matrix.</summary>
+    public static Matrix SquaredEuclidean(Matrix x, Matrix y, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Columns != y.Columns) throw new ArgumentException($"Points have {x.Columns} and {y.Columns} features; they must match.", nameof(y));
+        var d = new Matrix(x.Rows, y.Rows);
+        SquaredEuclidean(x, Reductions.RowSquaredNorms(x), y, Reductions.RowSquaredNorms(y), d.Storage, d.Columns, threads);
+        if (ReferenceEquals(x, y)) FixSelf(d);
+        return d;
+    }
+
+    /// <summary>
+    /// D[i, j] = ‖xᵢ − xⱼ‖² for all pairs of rows of x; a new symmetric n × n matrix with an exactly zero diagonal.
+    /// </summary>
+    public static Matrix SquaredEuclidean(Matrix x, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var norms = Reductions.RowSquaredNorms(x);
+        var d = new Matrix(x.Rows, x.Rows);
+        SquaredEuclidean(x, norms, x, norms, d.Storage, d.Columns, threads);
+        FixSelf(d);
+        return d;
+    }
+
+    /// <summary>
+    /// Kernel form: writes ‖xᵢ − yⱼ‖² to <c>destination[i * ldd + j]</c> given precomputed squared row norms
+    /// (e.g. from <see cref="Reductions.RowSquaredNorms"/>), so callers that reuse one side (k-means centres,
+    /// k-NN training rows) do not recompute them. Values are clamped at 0. Allocates nothing but GEMM packing.
+    /// </summary>
+    public static void SquaredEuclidean(Matrix x, ReadOnlySpan<double> xSquaredNorms, Matrix y, ReadOnlySpan<double> ySquaredNorms,
+        Span<double> destination, int ldd, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        int m = x.Rows, n = y.Rows;
+        if (xSquaredNorms.Length != m || ySquaredNorms.Length != n) throw new ArgumentException("Norm spans must have one value per row.");
+        Blas.Gemm(false, true, m, n, x.Columns, -2.0, MatrixOps.Data(x), MatrixOps.Ld(x), MatrixOps.Data(y), MatrixOps.Ld(y), 0.0, destination, ldd, threads);
+        for (int i = 0; i < m; i++)
+        {
+            var row = destination.Slice(i * ldd, n);
+            TensorPrimitives.Add(row, ySquaredNorms, row);
+            TensorPrimitives.Add(row, xSquaredNorms[i], row);
+            TensorPrimitives.Max(row, 0.0, row);
+        }
+    }
+
+    private static void FixSelf(Matrix d)
+    {
+        int n = d.Rows;
+        var s = d.Storage;
+        for (int i = 0; i < n; i++)
+        {
+            s[i * n + i] = 0;
+            for (int j = i + 1; j < n; j++) s[j * n + i] = s[i * n + j];
+        }
+    }
+}

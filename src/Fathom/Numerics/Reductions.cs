@@ -1,0 +1,112 @@
+using System.Numerics.Tensors;
+
+namespace Fathom.Numerics;
+
+/// <summary>
+/// Row and column reductions of a <see cref="Matrix"/> (views allowed): sums, squared norms, means and
+/// variances. Column statistics use the two-pass algorithm with the rounding-error correction term
+/// (Chan, Golub &amp; LeVeque), vectorized across columns; O(rows × columns).
+/// </summary>
+public static class Reductions
+{
+    /// <summary>‖xᵢ‖² for each row. O(rows × columns).</summary>
+    public static double[] RowSquaredNorms(Matrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var r = new double[x.Rows];
+        for (int i = 0; i < x.Rows; i++)
+        {
+            var row = x.Row(i);
+            r[i] = TensorPrimitives.Dot(row, row);
+        }
+        return r;
+    }
+
+    /// <summary>‖xᵢ‖ (Euclidean) for each row.</summary>
+    public static double[] RowNorms(Matrix x)
+    {
+        var r = RowSquaredNorms(x);
+        TensorPrimitives.Sqrt(r, r);
+        return r;
+    }
+
+    /// <summary>Σⱼ xᵢⱼ for each row.</summary>
+    public static double[] RowSums(Matrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var r = new double[x.Rows];
+        for (int i = 0; i < x.Rows; i++) r[i] = TensorPrimitives.Sum<double>(x.Row(i));
+        return r;
+    }
+
+    /// <summary>Σᵢ xᵢⱼ for each column (optionally weighted by <paramref name="sampleWeight"/>, one weight per row).</summary>
+    public static double[] ColumnSums(Matrix x, ReadOnlySpan<double> sampleWeight = default)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        CheckWeights(x, sampleWeight);
+        var s = new double[x.Columns];
+        for (int i = 0; i < x.Rows; i++)
+        {
+            if (sampleWeight.IsEmpty) TensorPrimitives.Add(s, x.Row(i), s);
+            else TensorPrimitives.MultiplyAdd(x.Row(i), sampleWeight[i], s, s);
+        }
+        return s;
+    }
+
+    /// <summary>Column means (weighted when <paramref name="sampleWeight"/> is given). NaN for a matrix with no rows (or zero total weight).</summary>
+    public static double[] ColumnMeans(Matrix x, ReadOnlySpan<double> sampleWeight = default)
+    {
+        var s = ColumnSums(x, sampleWeight);
+        double total = sampleWeight.IsEmpty ? x.Rows : TensorPrimitives.Sum(sampleWeight);
+        TensorPrimitives.Divide(s, total, s);
+        return s;
+    }
+
+    /// <summary>
+    /// Column means and variances Σ w(x − mean)² / (Σw − ddof) (ddof = 0: population, as numpy.var and
+    /// StandardScaler; ddof = 1: sample). Two passes with the correction term, stable for large offsets.
+    /// </summary>
+    public static (double[] Mean, double[] Variance) ColumnMeanVariance(Matrix x, int ddof = 0, ReadOnlySpan<double> sampleWeight = default)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var mean = ColumnMeans(x, sampleWeight);
+        int d = x.Columns;
+        var sq = new double[d];
+        var lin = new double[d];
+        var tmp = new double[d];
+        var wtmp = sampleWeight.IsEmpty ? [] : new double[d];
+        for (int i = 0; i < x.Rows; i++)
+        {
+            TensorPrimitives.Subtract(x.Row(i), mean, tmp);
+            if (sampleWeight.IsEmpty)
+            {
+                TensorPrimitives.Add(lin, tmp, lin);
+                TensorPrimitives.MultiplyAdd(tmp, tmp, sq, sq);
+            }
+            else
+            {
+                TensorPrimitives.Multiply(tmp, sampleWeight[i], wtmp);
+                TensorPrimitives.Add(lin, wtmp, lin);
+                TensorPrimitives.MultiplyAdd(wtmp, tmp, sq, sq);
+            }
+        }
+        double total = sampleWeight.IsEmpty ? x.Rows : TensorPrimitives.Sum(sampleWeight);
+        var variance = new double[d];
+        for (int j = 0; j < d; j++)
+        {
+            double v = (sq[j] - lin[j] * lin[j] / total) / (total - ddof);
+            variance[j] = v < 0 ? 0 : v;
+        }
+        return (mean, variance);
+    }
+
+    /// <summary>Column variances; see <see cref="ColumnMeanVariance"/>.</summary>
+    public static double[] ColumnVariances(Matrix x, int ddof = 0, ReadOnlySpan<double> sampleWeight = default) =>
+        ColumnMeanVariance(x, ddof, sampleWeight).Variance;
+
+    private static void CheckWeights(Matrix x, ReadOnlySpan<double> w)
+    {
+        if (!w.IsEmpty && w.Length != x.Rows)
+            throw new ArgumentException($"sampleWeight has {w.Length} values but the matrix has {x.Rows} rows.", nameof(w));
+    }
+}

@@ -1,0 +1,101 @@
+using Fathom.Core;
+using Fathom.Data;
+using Fathom.Persistence;
+
+namespace Fathom.Tests.Contract;
+
+/// <summary>
+/// Finds every estimator the common checks run on: each public, non-abstract type of the Fathom assembly
+/// that implements <see cref="IClassifier"/>, <see cref="IRegressor"/>, <see cref="ITransformer"/> or
+/// <see cref="IClusterer"/>. A new estimator is picked up with no change here.
+/// </summary>
+/// <remarks>
+/// Estimators are built with their parameterless constructor (scikit-learn's defaults). An estimator that
+/// has no meaningful default — a <c>Pipeline</c> or <c>ColumnTransformer</c> needs its steps — gets one
+/// line in <see cref="Factories"/>: its full type name and a function building a small, typical instance
+/// for the family given (the checks' data are numeric matrices with columns named x0, x1, …). An
+/// estimator with neither fails the <c>DefaultConstructible</c> check, whose message points here.
+/// </remarks>
+public static class EstimatorCatalog
+{
+    /// <summary>How to build estimators that need constructor arguments, by full type name and family.</summary>
+    private static readonly Dictionary<string, Func<Family, object>> Factories = new(StringComparer.Ordinal)
+    {
+    };
+
+    /// <summary>
+    /// Transformers that cannot take the checks' numeric frames get them converted, by full type name: the
+    /// function turns the numeric frame (columns x0, x1, …; NaN = missing) into the input the transformer
+    /// takes, keeping the column names, row order and missing cells. Every check then runs unchanged.
+    /// </summary>
+    private static readonly Dictionary<string, Func<DataFrame, DataFrame>> InputAdapters = new(StringComparer.Ordinal)
+    {
+    };
+
+    /// <summary>The numeric check frame as the transformer of <paramref name="typeName"/> takes it.</summary>
+    public static DataFrame AdaptInput(string typeName, DataFrame frame) =>
+        InputAdapters.TryGetValue(typeName, out var adapt) ? adapt(frame) : frame;
+
+    /// <summary>Numeric columns as dates: value v becomes 2020-01-01 plus v·40 days (non-finite = missing).</summary>
+    public static DataFrame AsDates(DataFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var start = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        return new DataFrame(frame.Columns.Select(c => (DataColumn)new DateTimeColumn(c.Name,
+            ((NumericColumn)c).ToArray().Select(v => double.IsFinite(v) ? start.AddDays(v * 40) : (DateTime?)null).ToArray())));
+    }
+
+    /// <summary>Placeholder case name while a family has no estimator yet; checks return at once for it.</summary>
+    public const string None = "(none yet)";
+
+    /// <summary>All discovered estimator types, by full name.</summary>
+    public static IReadOnlyDictionary<string, Type> Types { get; } = typeof(ModelFile).Assembly.GetTypes()
+        .Where(t => t.IsPublic && !t.IsAbstract && !t.IsInterface && typeof(IEstimator).IsAssignableFrom(t))
+        .Where(t => Family.All.Any(f => f.Matches(t)))
+        .ToDictionary(t => t.FullName!, StringComparer.Ordinal);
+
+    /// <summary>True when the type has a factory line (i.e. no usable default constructor is expected).</summary>
+    public static bool HasFactory(string typeName) => Factories.ContainsKey(typeName);
+
+    /// <summary>A fresh estimator of the type for checks of <paramref name="family"/>.</summary>
+    public static object Create(string typeName, Family family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        if (Factories.TryGetValue(typeName, out var make)) return make(family);
+        var type = Types[typeName];
+        if (type.GetConstructor(Type.EmptyTypes) is null)
+            throw new InvalidOperationException(
+                $"{typeName} has no parameterless constructor; add a line for it to EstimatorCatalog.Factories (tests/Fathom.Tests/Contract).");
+        return Activator.CreateInstance(type)!;
+    }
+
+    /// <summary>The estimator with its <c>Seed</c> hyperparameter (if it has one) set to <paramref name="seed"/>.</summary>
+    public static object WithSeed(object estimator, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        return Hyperparameters.Describe(estimator.GetType()).Any(h => h.Key == "seed")
+            ? Hyperparameters.With(estimator, [new KeyValuePair<string, string>("seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture))])
+            : estimator;
+    }
+
+    /// <summary>(type, family) pairs for every discovered estimator, for [MemberData].</summary>
+    public static TheoryData<string, string> All()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (name, type) in Types.OrderBy(t => t.Key, StringComparer.Ordinal))
+            foreach (var f in Family.All.Where(f => f.Matches(type)))
+                data.Add(name, f.Name);
+        return data;
+    }
+
+    /// <summary>Discovered estimators of one family, for [MemberData].</summary>
+    public static TheoryData<string> Of(string family)
+    {
+        var data = new TheoryData<string>();
+        var f = Family.Get(family);
+        foreach (var (name, type) in Types.OrderBy(t => t.Key, StringComparer.Ordinal))
+            if (f.Matches(type)) data.Add(name);
+        if (data.Count == 0) data.Add(None); // xunit refuses a theory without data
+        return data;
+    }
+}
