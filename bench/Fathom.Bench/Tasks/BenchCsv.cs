@@ -5,7 +5,7 @@ using Fathom.Numerics;
 namespace Fathom.Bench.Tasks;
 
 /// <summary>
-/// A simple loader for the benchmark's gzip CSVs (numeric columns, a "target" column) and split files, used
+/// A simple loader for the benchmark's gzip CSVs (numeric columns, a "target" column; features and target both parsed as float32 and widened) and split files, used
 /// until the library's CsvReader lands. Values are parsed as float32 and widened, exactly as anchors.py's
 /// make_data.load does.
 /// </summary>
@@ -28,7 +28,7 @@ internal static class BenchCsv
             foreach (var range in span.Split(','))
             {
                 var field = span[range];
-                if (col == target) y.Add(double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture));
+                if (col == target) y.Add(float.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture));
                 else x.Add(float.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture));
                 col++;
             }
