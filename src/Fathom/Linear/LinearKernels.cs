@@ -7,12 +7,17 @@ using Fathom.Numerics;
 namespace Fathom.Linear;
 
 /// <summary>
-/// The two dense products every linear model needs, in one place so that switching to the shared GEMM
-/// kernels (src/Fathom/Numerics, when they land) is a one-line change per method:
-/// <c>Z = X·Wᵀ + 1bᵀ</c> and <c>G += Rᵀ·X</c> on a block of rows.
+/// The two dense products every linear model needs, in one place: <c>Z = X·Wᵀ + 1bᵀ</c> and <c>G += Rᵀ·X</c>
+/// on a block of rows. Several classes (k &gt; 1) go to the shared <see cref="Blas.Gemm(bool, bool, int, int, int, double, ReadOnlySpan{double}, int, ReadOnlySpan{double}, int, double, Span{double}, int, int)"/>.
+/// One output (k = 1: binary logistic, linear regression) uses the 4-row-blocked matrix-vector kernels below
+/// instead of <see cref="Blas.Gemv(bool, int, int, double, ReadOnlySpan{double}, int, ReadOnlySpan{double}, double, Span{double})"/>:
+/// measured on the logistic benchmark (400k × 28, one thread) an objective evaluation takes ~15 ms CPU with
+/// them against ~23 ms with the shared Gemv (which does one row per TensorPrimitives call). They should move
+/// into Numerics' Gemv, after which this class delegates there too.
 /// </summary>
 internal static class LinearKernels
 {
+
     /// <summary>
     /// z[i·k + c] = b[c] + Σⱼ x[rowStart + i, j] · w[c·p + j] for i &lt; rowCount, c &lt; k, where p = x.Columns and
     /// W is k × p row-major. <paramref name="b"/> may be empty (no intercept).
@@ -28,13 +33,12 @@ internal static class LinearKernels
             ProjectOne(data, baseOffset, stride, rowCount, p, w[..p], b.IsEmpty ? 0.0 : b[0], z);
             return;
         }
-        for (int i = 0; i < rowCount; i++)
-        {
-            var row = new ReadOnlySpan<double>(data, baseOffset + i * stride, p);
-            var zi = z.Slice(i * k, k);
-            for (int c = 0; c < k; c++)
-                zi[c] = (b.IsEmpty ? 0.0 : b[c]) + TensorPrimitives.Dot(row, w.Slice(c * p, p));
-        }
+        if (rowCount == 0) return;
+        var a = new ReadOnlySpan<double>(data, baseOffset, (rowCount - 1) * stride + p);
+        // Z = X·Wᵀ (+ b on every row)
+        Blas.Gemm(false, true, rowCount, k, p, 1.0, a, stride, w[..(k * p)], p, 0.0, z[..(rowCount * k)], k, threads: 1);
+        if (!b.IsEmpty)
+            for (int i = 0; i < rowCount; i++) TensorPrimitives.Add(z.Slice(i * k, k), b[..k], z.Slice(i * k, k));
     }
 
     /// <summary>g[c·p + j] += Σᵢ r[i·k + c] · x[rowStart + i, j] (G += Rᵀ X; G is k × p row-major).</summary>
@@ -49,17 +53,10 @@ internal static class LinearKernels
             AccumulateOne(data, baseOffset, stride, rowCount, p, r, g[..p]);
             return;
         }
-        for (int i = 0; i < rowCount; i++)
-        {
-            var row = new ReadOnlySpan<double>(data, baseOffset + i * stride, p);
-            for (int c = 0; c < k; c++)
-            {
-                double ric = r[i * k + c];
-                if (ric == 0) continue;
-                var gc = g.Slice(c * p, p);
-                TensorPrimitives.MultiplyAdd(row, ric, gc, gc);
-            }
-        }
+        if (rowCount == 0) return;
+        var a = new ReadOnlySpan<double>(data, baseOffset, (rowCount - 1) * stride + p);
+        // G += Rᵀ·X
+        Blas.Gemm(true, false, k, p, rowCount, 1.0, r[..(rowCount * k)], k, a, stride, 1.0, g[..(k * p)], p, threads: 1);
     }
 
     /// <summary>z[i] = b + row_i · w, four rows at a time so each loaded piece of w serves four rows.</summary>
