@@ -53,32 +53,4 @@ internal static class BenchCsv
         }
         return (train.ToArray(), test.ToArray());
     }
-
-    /// <summary>StandardScaler by hand (mean, population std; a zero std leaves the column centred), fitted on
-    /// <paramref name="fit"/> and applied in place to both.</summary>
-    public static void Standardize(Matrix fit, Matrix other)
-    {
-        int p = fit.Columns;
-        var mean = new double[p];
-        var m2 = new double[p];
-        for (int i = 0; i < fit.Rows; i++)
-        {
-            var r = fit.Row(i);
-            for (int j = 0; j < p; j++) mean[j] += r[j];
-        }
-        for (int j = 0; j < p; j++) mean[j] /= fit.Rows;
-        for (int i = 0; i < fit.Rows; i++)
-        {
-            var r = fit.Row(i);
-            for (int j = 0; j < p; j++) { double d = r[j] - mean[j]; m2[j] += d * d; }
-        }
-        var scale = new double[p];
-        for (int j = 0; j < p; j++) { double sd = Math.Sqrt(m2[j] / fit.Rows); scale[j] = sd > 0 ? sd : 1; }
-        foreach (var m in new[] { fit, other })
-            for (int i = 0; i < m.Rows; i++)
-            {
-                var r = m.Row(i);
-                for (int j = 0; j < p; j++) r[j] = (r[j] - mean[j]) / scale[j];
-            }
-    }
 }
