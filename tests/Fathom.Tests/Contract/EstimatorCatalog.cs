@@ -21,6 +21,11 @@ public static class EstimatorCatalog
     /// <summary>How to build estimators that need constructor arguments, by full type name and family.</summary>
     private static readonly Dictionary<string, Func<Family, object>> Factories = new(StringComparer.Ordinal)
     {
+        ["Fathom.Compose.Pipeline"] = _ => new Fathom.Compose.Pipeline(
+            ("impute", new Fathom.Preprocessing.SimpleImputer { Strategy = Fathom.Preprocessing.ImputeStrategy.Median }),
+            ("scale", new Fathom.Preprocessing.StandardScaler())),
+        ["Fathom.Compose.ColumnTransformer"] = _ => new Fathom.Compose.ColumnTransformer(
+            new Fathom.Compose.ColumnBranch("num", new Fathom.Preprocessing.StandardScaler(), Fathom.Compose.ColumnSelector.Numeric)),
     };
 
     /// <summary>
@@ -30,6 +35,7 @@ public static class EstimatorCatalog
     /// </summary>
     private static readonly Dictionary<string, Func<DataFrame, DataFrame>> InputAdapters = new(StringComparer.Ordinal)
     {
+        ["Fathom.Preprocessing.DateTimeFeatures"] = AsDates,
     };
 
     /// <summary>The numeric check frame as the transformer of <paramref name="typeName"/> takes it.</summary>
