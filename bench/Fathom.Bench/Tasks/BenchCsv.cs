@@ -1,39 +1,30 @@
 using System.Globalization;
 using System.IO.Compression;
+using Fathom.Data;
 using Fathom.Numerics;
 
 namespace Fathom.Bench.Tasks;
 
 /// <summary>
-/// A simple loader for the benchmark's gzip CSVs (numeric columns, a "target" column; features and target both parsed as float32 and widened) and split files, used
-/// until the library's CsvReader lands. Values are parsed as float32 and widened, exactly as anchors.py's
-/// make_data.load does.
+/// Loads the benchmark's gzip CSVs with the library's <see cref="CsvReader"/> (numeric columns and a "target"
+/// column; every value rounded to float32 and widened, exactly as anchors.py's make_data.load does) and the
+/// split files (row,set).
 /// </summary>
 internal static class BenchCsv
 {
     public static (Matrix X, double[] Y) Load(string path)
     {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
-        var header = reader.ReadLine()!.Split(',');
-        int target = Array.IndexOf(header, "target");
-        int p = header.Length - 1;
-        var x = new List<double>(1 << 20);
-        var y = new List<double>(1 << 16);
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
-        {
-            if (line.Length == 0) continue;
-            var span = line.AsSpan();
-            int col = 0;
-            foreach (var range in span.Split(','))
-            {
-                var field = span[range];
-                if (col == target) y.Add(float.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture));
-                else x.Add(float.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture));
-                col++;
-            }
-        }
-        return (new Matrix(x.ToArray(), y.Count, p), y.ToArray());
+        var frame = CsvReader.Read(path);
+        var target = frame["target"] as NumericColumn
+            ?? throw new InvalidDataException($"{path}: the target column is not numeric.");
+        var y = target.Values.ToArray();
+        var x = frame.Drop("target").ToMatrix();
+        // make_data.load parses as float32: the files hold float32 shortest-repr values, so rounding the
+        // double parse to float32 gives the identical numbers.
+        for (int i = 0; i < y.Length; i++) y[i] = (float)y[i];
+        var all = x.AsSpan();
+        for (int i = 0; i < all.Length; i++) all[i] = (float)all[i];
+        return (x, y);
     }
 
     /// <summary>The split file: train rows (in order) and test rows (in order).</summary>
