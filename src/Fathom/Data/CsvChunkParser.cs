@@ -14,6 +14,7 @@ internal sealed class CsvChunkParser
     private readonly CsvCellKind?[] _forced;
     private readonly byte[][] _missing;
     private readonly bool _fastNumbers;
+    private readonly bool[] _missingFirstByte = new bool[256];
     private byte[] _scratch = new byte[256];
 
     public CsvChunkParser(byte delimiter, string[] names, CsvCellKind?[] forced, byte[][] missingTokens)
@@ -25,6 +26,7 @@ internal sealed class CsvChunkParser
         // If a missing token looks like a number (e.g. "-999"), the fused number path would read it as a
         // number before the token check, so it is turned off.
         _fastNumbers = !missingTokens.Any(FastPathAccepts);
+        foreach (var t in missingTokens) if (t.Length > 0) _missingFirstByte[t[0]] = true;
     }
 
     private static bool FastPathAccepts(byte[] token) => CsvValueParser.TryParseFast(token, out _);
@@ -259,7 +261,7 @@ internal sealed class CsvChunkParser
     private bool IsMissing(ReadOnlySpan<byte> field, bool quoted)
     {
         if (field.Length == 0) return true;
-        if (quoted) return false;
+        if (quoted || !_missingFirstByte[field[0]]) return false;
         foreach (var t in _missing)
             if (t.Length == field.Length && field.SequenceEqual(t)) return true;
         return false;

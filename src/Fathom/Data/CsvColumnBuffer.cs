@@ -24,6 +24,7 @@ internal sealed class CsvColumnBuffer
 
     private readonly int _capacity;
     private Dictionary<string, int>? _lookup;
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _spanLookup;
 
     public CsvColumnBuffer(int capacity, CsvCellKind kind = CsvCellKind.Unknown)
     {
@@ -62,6 +63,7 @@ internal sealed class CsvColumnBuffer
                 Codes.AsSpan(0, Count).Fill(-1);
                 Strings = [];
                 _lookup = new Dictionary<string, int>(StringComparer.Ordinal);
+                _spanLookup = _lookup.GetAlternateLookup<ReadOnlySpan<char>>();
                 break;
         }
         Kind = kind;
@@ -81,6 +83,7 @@ internal sealed class CsvColumnBuffer
 
     /// <summary>Adds a text value given as UTF-8, reusing the string when the value was seen before in
     /// this chunk.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public void AddText(ReadOnlySpan<byte> utf8)
     {
         int maxChars = utf8.Length;
@@ -94,13 +97,12 @@ internal sealed class CsvColumnBuffer
     /// <summary>Adds a text value.</summary>
     public void AddText(ReadOnlySpan<char> text)
     {
-        var lookup = _lookup!.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(text, out int code))
+        if (!_spanLookup.TryGetValue(text, out int code))
         {
             code = Strings!.Count;
             var s = text.ToString();
             Strings.Add(s);
-            _lookup.Add(s, code);
+            _lookup!.Add(s, code);
         }
         Codes![Count++] = code;
     }
