@@ -20,6 +20,10 @@ public static class EstimatorCatalog
             "CART classification tree (gini or entropy; scikit-learn's splits, text and Graphviz export)."),
         new("decision-tree-regressor", EstimatorTask.Regression, typeof(Trees.DecisionTreeRegressor), () => new Trees.DecisionTreeRegressor(),
             "CART regression tree (squared error, Friedman MSE or Poisson)."),
+        new("random-forest", EstimatorTask.Classification, typeof(Ensemble.RandomForestClassifier), () => new Ensemble.RandomForestClassifier(),
+            "Random forest of classification trees (bootstrap, sqrt features per node, parallel, out-of-bag score)."),
+        new("random-forest-regressor", EstimatorTask.Regression, typeof(Ensemble.RandomForestRegressor), () => new Ensemble.RandomForestRegressor(),
+            "Random forest of regression trees (bootstrap, parallel, out-of-bag R2)."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

@@ -23,6 +23,8 @@ public static class ModelKinds
         ["pipeline"] = r => Fathom.Compose.PipelineModel.ReadFrom(r),
         ["decision-tree"] = r => Fathom.Trees.DecisionTreeClassificationModel.ReadFrom(r),
         ["decision-tree-regressor"] = r => Fathom.Trees.DecisionTreeRegressionModel.ReadFrom(r),
+        ["random-forest"] = r => Fathom.Ensemble.RandomForestClassificationModel.ReadFrom(r),
+        ["random-forest-regressor"] = r => Fathom.Ensemble.RandomForestRegressionModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>
