@@ -24,6 +24,10 @@ public static class EstimatorCatalog
             "Random forest of classification trees (bootstrap, sqrt features per node, parallel, out-of-bag score)."),
         new("random-forest-regressor", EstimatorTask.Regression, typeof(Ensemble.RandomForestRegressor), () => new Ensemble.RandomForestRegressor(),
             "Random forest of regression trees (bootstrap, parallel, out-of-bag R2)."),
+        new("extra-trees", EstimatorTask.Classification, typeof(Ensemble.ExtraTreesClassifier), () => new Ensemble.ExtraTreesClassifier(),
+            "Extremely randomized trees for classification (random thresholds, sqrt features per node, parallel)."),
+        new("extra-trees-regressor", EstimatorTask.Regression, typeof(Ensemble.ExtraTreesRegressor), () => new Ensemble.ExtraTreesRegressor(),
+            "Extremely randomized trees for regression (random thresholds, parallel)."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

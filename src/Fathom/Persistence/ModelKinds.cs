@@ -25,6 +25,8 @@ public static class ModelKinds
         ["decision-tree-regressor"] = r => Fathom.Trees.DecisionTreeRegressionModel.ReadFrom(r),
         ["random-forest"] = r => Fathom.Ensemble.RandomForestClassificationModel.ReadFrom(r),
         ["random-forest-regressor"] = r => Fathom.Ensemble.RandomForestRegressionModel.ReadFrom(r),
+        ["extra-trees"] = r => Fathom.Ensemble.ExtraTreesClassificationModel.ReadFrom(r),
+        ["extra-trees-regressor"] = r => Fathom.Ensemble.ExtraTreesRegressionModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>

@@ -362,6 +362,7 @@ internal sealed class TreeBuilder
     /// when the feature is constant in the node.</summary>
     private bool EvaluateFeature(int f, int start, int end, double w, double[] value, ref Split best)
     {
+        if (_s.RandomSplits) return EvaluateRandom(f, start, end, w, value, ref best);
         int m = end - start;
         var col = _data.Columns[f];
         var vals = _vals.AsSpan(0, m);
@@ -478,6 +479,71 @@ internal sealed class TreeBuilder
             }
             if (proxy > best.Proxy) Take(ref best, f, start + nl, vals[i], vals[i + 1], proxy);
         }
+    }
+
+    /// <summary>scikit-learn's RandomSplitter for one feature: threshold drawn uniformly in [min, max) of the node's
+    /// values (min if the draw equals max), rejected when a side keeps too few rows or too little weight.</summary>
+    private bool EvaluateRandom(int f, int start, int end, double w, double[] value, ref Split best)
+    {
+        var col = _data.Columns[f];
+        float lo = col[_samples[start]], hi = lo;
+        for (int p = start + 1; p < end; p++)
+        {
+            float v = col[_samples[p]];
+            if (v < lo) lo = v;
+            else if (v > hi) hi = v;
+        }
+        if (hi <= (double)lo + FeatureThreshold) return false;
+        double t = (hi - (double)lo) * _rng!.NextDouble() + lo;
+        if (t == hi) t = lo;
+        var left = _left;
+        Array.Clear(left);
+        double wl = 0, sl = 0;
+        int nl = 0;
+        for (int p = start; p < end; p++)
+        {
+            int row = _samples[p];
+            if (col[row] > t) continue;
+            double wi = _w[row];
+            nl++;
+            wl += wi;
+            if (_cls is not null) left[_cls[row]] += wi;
+            else sl += wi * _y![row];
+        }
+        int m = end - start;
+        if (nl < _s.MinSamplesLeaf || m - nl < _s.MinSamplesLeaf) return true;
+        double wr = w - wl;
+        if (wl < _minWeightLeaf || wr < _minWeightLeaf || wl <= 0 || wr <= 0) return true;
+        double proxy;
+        if (_cls is not null)
+        {
+            for (int c = 0; c < _k; c++) _right[c] = value[c] - left[c];
+            bool entropy = _s.Criterion == CriterionKind.Entropy;
+            proxy = -wr * ClassImpurity(_right.AsSpan(0, _k), wr, entropy) - wl * ClassImpurity(left.AsSpan(0, _k), wl, entropy);
+        }
+        else
+        {
+            double sr = value[0] * w - sl;
+            if (_s.Criterion == CriterionKind.SquaredError) proxy = sl * sl / wl + sr * sr / wr;
+            else if (_s.Criterion == CriterionKind.FriedmanMse)
+            {
+                double diff = wr * sl - wl * sr;
+                proxy = diff * diff / (wl * wr);
+            }
+            else
+            {
+                if (sl <= Epsilon || sr <= Epsilon) return true;
+                proxy = sl * Math.Log(sl / wl) + sr * Math.Log(sr / wr);
+            }
+        }
+        if (proxy > best.Proxy)
+        {
+            best.Proxy = proxy;
+            best.Feature = f;
+            best.Pos = start + nl;
+            best.Threshold = t;
+        }
+        return true;
     }
 
     private static void Take(ref Split best, int f, int pos, double a, double b, double proxy)

@@ -23,4 +23,6 @@ internal sealed record TreeSettings
     /// <summary>Largest number of leaves (best-first growth), or 0 for no limit (depth-first growth).</summary>
     public int MaxLeafNodes { get; init; }
     public double MinImpurityDecrease { get; init; }
+    /// <summary>Extremely randomized trees: one uniform random threshold per candidate feature (scikit-learn's RandomSplitter).</summary>
+    public bool RandomSplits { get; init; }
 }
