@@ -133,7 +133,9 @@ internal static partial class GemmDriver<T> where T : unmanaged, IFloatingPointI
         T beta, T* c, int ldc, int i0, int i1, int j0, int j1)
     {
         int MR = cfg.MR, NR = cfg.NR, MC = cfg.MC, KC = cfg.KC, NC = cfg.NC;
-        nuint aLen = (nuint)(MC * KC), bLen = (nuint)(KC * NC), tLen = (nuint)(MR * NR);
+        // Size the (thread-static, reused) packing buffer by what this call needs, not by the block maxima.
+        int mcMax = Math.Min(MC, (i1 - i0 + MR - 1) / MR * MR), kcMax = Math.Min(KC, k), ncMax = Math.Min(NC, (j1 - j0 + NR - 1) / NR * NR);
+        nuint aLen = (nuint)((mcMax * kcMax + 15) & ~15), bLen = (nuint)((kcMax * ncMax + 15) & ~15), tLen = (nuint)(MR * NR); // 64-byte aligned parts
         T* packA = Buffer((aLen + bLen + tLen) * (nuint)sizeof(T));
         T* packB = packA + aLen;
         T* tile = packB + bLen;
