@@ -40,7 +40,12 @@ public sealed class QRDecomposition
     /// <summary>Column permutation: column j of A·P is column <c>Permutation[j]</c> of A (identity without pivoting).</summary>
     public IReadOnlyList<int> Permutation => _perm;
 
-    /// <summary>Factors <paramref name="a"/> (not modified). With <paramref name="pivoting"/> (default true) columns are pivoted by norm.</summary>
+    /// <summary>
+    /// Factors <paramref name="a"/> (not modified). With <paramref name="pivoting"/> (default true) columns are
+    /// pivoted by norm (rank revealing, unblocked: level-2 speed). Without pivoting, matrices wider than 32
+    /// columns use a blocked (compact WY) factorization whose updates run on the GEMM kernel — several times
+    /// faster on large inputs.
+    /// </summary>
     public static QRDecomposition Decompose(Matrix a, bool pivoting = true)
     {
         ArgumentNullException.ThrowIfNull(a);
