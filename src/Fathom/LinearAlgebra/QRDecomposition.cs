@@ -135,31 +135,8 @@ public sealed class QRDecomposition
             int nc = n - j0 - jb;
             if (nc <= 0) continue;
             int len = m - j0;
-            // V (jb × len, rows = reflectors with explicit unit diagonal and zeros before it).
+            BuildPanel(at, tau, m, j0, jb, vbuf, t, z);
             var v = vbuf.AsSpan(0, jb * len);
-            v.Clear();
-            for (int a = 0; a < jb; a++)
-            {
-                var va = v.Slice(a * len, len);
-                va[a] = 1.0;
-                at.AsSpan((j0 + a) * m + j0 + a + 1, m - j0 - a - 1).CopyTo(va[(a + 1)..]);
-            }
-            // T (jb × jb upper triangular): T[i,i] = τᵢ, T[0..i, i] = −τᵢ·T[0..i, 0..i]·(V[0..i]·vᵢ).
-            Array.Clear(t);
-            for (int i = 0; i < jb; i++)
-            {
-                double ti = tau[j0 + i];
-                t[i * jb + i] = ti;
-                if (i == 0 || ti == 0) continue;
-                var vi = v.Slice(i * len + i, len - i);
-                for (int a = 0; a < i; a++) z[a] = TensorPrimitives.Dot<double>(v.Slice(a * len + i, len - i), vi);
-                for (int a = 0; a < i; a++)
-                {
-                    double sum = 0;
-                    for (int b = a; b < i; b++) sum += t[a * jb + b] * z[b];
-                    t[a * jb + i] = -ti * sum;
-                }
-            }
             if (w.Length < jb * nc)
             {
                 w = new double[jb * nc];
@@ -170,6 +147,39 @@ public sealed class QRDecomposition
             Blas.Gemm(false, true, jb, nc, len, 1.0, v, len, trailing, m, 0.0, w, nc);
             Blas.Gemm(true, false, jb, nc, jb, 1.0, t, jb, w, nc, 0.0, w2, nc);
             Blas.Gemm(true, false, nc, len, jb, -1.0, w2, nc, v, len, 1.0, trailing, m);
+        }
+    }
+
+    /// <summary>
+    /// Compact WY form of reflectors j0..j0+jb−1: V (jb × len, len = m − j0, explicit unit diagonal, zeros before
+    /// it) in <paramref name="vbuf"/> and upper-triangular T (jb × jb) with H_{j0}···H_{j0+jb−1} = I − V·T·Vᵀ.
+    /// </summary>
+    private static void BuildPanel(double[] at, double[] tau, int m, int j0, int jb, double[] vbuf, double[] t, double[] z)
+    {
+        int len = m - j0;
+        var v = vbuf.AsSpan(0, jb * len);
+        v.Clear();
+        for (int a = 0; a < jb; a++)
+        {
+            var va = v.Slice(a * len, len);
+            va[a] = 1.0;
+            at.AsSpan((j0 + a) * m + j0 + a + 1, m - j0 - a - 1).CopyTo(va[(a + 1)..]);
+        }
+        // T[i,i] = τᵢ, T[0..i, i] = −τᵢ·T[0..i, 0..i]·(V[0..i]·vᵢ).
+        Array.Clear(t);
+        for (int i = 0; i < jb; i++)
+        {
+            double ti = tau[j0 + i];
+            t[i * jb + i] = ti;
+            if (i == 0 || ti == 0) continue;
+            var vi = v.Slice(i * len + i, len - i);
+            for (int a = 0; a < i; a++) z[a] = TensorPrimitives.Dot<double>(v.Slice(a * len + i, len - i), vi);
+            for (int a = 0; a < i; a++)
+            {
+                double sum = 0;
+                for (int b = a; b < i; b++) sum += t[a * jb + b] * z[b];
+                t[a * jb + i] = -ti * sum;
+            }
         }
     }
 
@@ -217,17 +227,37 @@ public sealed class QRDecomposition
     public Matrix GetQ()
     {
         int m = RowCount, k = ReflectorCount;
-        var qt = new double[(long)k * m];
-        for (int c = 0; c < k; c++)
+        var qt = new double[(long)k * m]; // row c = column c of Q
+        for (int c = 0; c < k; c++) qt[c * m + c] = 1.0;
+        int lastPanel = (k - 1) / PanelWidth * PanelWidth;
+        if (k > PanelWidth && m > PanelWidth)
         {
-            var col = qt.AsSpan(c * m, m);
-            col[c] = 1.0;
-            for (int j = Math.Min(c, k - 1); j >= 0; j--) ApplyReflector(j, col);
+            // Backward accumulation by panels: Q[j0.., j0..] ← (I − V·T·Vᵀ)·Q[j0.., j0..], two GEMMs per panel.
+            var vbuf = new double[PanelWidth * m];
+            var t = new double[PanelWidth * PanelWidth];
+            var z = new double[PanelWidth];
+            var w = new double[PanelWidth * k];
+            var w2 = new double[PanelWidth * k];
+            for (int j0 = lastPanel; j0 >= 0; j0 -= PanelWidth)
+            {
+                int jb = Math.Min(PanelWidth, k - j0), len = m - j0, nc = k - j0;
+                BuildPanel(_at, _tau, m, j0, jb, vbuf, t, z);
+                var v = vbuf.AsSpan(0, jb * len);
+                var sub = qt.AsSpan(j0 * m + j0);
+                Blas.Gemm(false, true, jb, nc, len, 1.0, v, len, sub, m, 0.0, w, nc);
+                Blas.Gemm(false, false, jb, nc, jb, 1.0, t, jb, w, nc, 0.0, w2, nc);
+                Blas.Gemm(true, false, nc, len, jb, -1.0, w2, nc, v, len, 1.0, sub, m);
+            }
         }
-        var q = new Matrix(m, k);
-        for (int c = 0; c < k; c++)
-            for (int i = 0; i < m; i++) q.Storage[i * k + c] = qt[c * m + i];
-        return q;
+        else
+        {
+            for (int c = 0; c < k; c++)
+            {
+                var col = qt.AsSpan(c * m, m);
+                for (int j = Math.Min(c, k - 1); j >= 0; j--) ApplyReflector(j, col);
+            }
+        }
+        return new Matrix(qt, k, m).Transpose();
     }
 
     private void ApplyReflector(int j, Span<double> y) =>
