@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -7,6 +9,8 @@ namespace Fathom.Bench;
 internal sealed record BenchResult(string Task, string System, double? FitSeconds, double? PredictSeconds,
     string Metric, double Value, JsonObject Params, JsonObject? Extra = null)
 {
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public string ToJson()
     {
         var o = new JsonObject
@@ -20,6 +24,6 @@ internal sealed record BenchResult(string Task, string System, double? FitSecond
             ["params"] = Params,
             ["extra"] = Extra ?? new JsonObject(),
         };
-        return o.ToJsonString();
+        return o.ToJsonString(RelaxedJson);
     }
 }

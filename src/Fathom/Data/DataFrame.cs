@@ -146,6 +146,42 @@ public sealed class DataFrame
         return new DataFrame(cols);
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => $"DataFrame {RowCount} rows x {ColumnCount} columns";
+    /// <summary>The rows where <paramref name="mask"/> is true (length must equal <see cref="RowCount"/>).</summary>
+    /// <exception cref="InvalidInputException">The mask has the wrong length.</exception>
+    public DataFrame Filter(ReadOnlySpan<bool> mask)
+    {
+        if (mask.Length != RowCount)
+            throw new InvalidInputException($"The row mask has {mask.Length} values but the frame has {RowCount} rows; give one value per row.");
+        var rows = new List<int>();
+        for (int i = 0; i < mask.Length; i++) if (mask[i]) rows.Add(i);
+        return Take(rows.ToArray());
+    }
+
+    /// <summary>The rows for which <paramref name="predicate"/> (given the 0-based row number) returns true,
+    /// e.g. <c>frame.Filter(i =&gt; !frame["age"].IsMissing(i))</c>.</summary>
+    public DataFrame Filter(Func<int, bool> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        var rows = new List<int>();
+        for (int i = 0; i < RowCount; i++) if (predicate(i)) rows.Add(i);
+        return Take(rows.ToArray());
+    }
+
+    /// <summary>
+    /// Summary statistics per column, as pandas' <c>describe(include="all")</c>: for numeric columns count,
+    /// missing, mean, sample std (ddof = 1), min, 25/50/75% (linear interpolation) and max; for text, boolean
+    /// and date columns count, missing, unique, top and its frequency (dates also first and last).
+    /// </summary>
+    public DataFrameDescription Describe() => DataFrameDescription.Of(this);
+
+    /// <summary>
+    /// A readable text table: a header of column names, row numbers on the left, numbers to 6 significant
+    /// digits, missing values as <c>NA</c>, long cells cut with "…"; when there are more than
+    /// <paramref name="maxRows"/> rows, the first and last rows with a <c>...</c> row between; then the
+    /// size, e.g. <c>[150 rows x 5 columns]</c>.
+    /// </summary>
+    public string Format(int maxRows = 10) => DataFrameFormatter.Format(this, maxRows);
+
+    /// <summary>The table of <see cref="Format"/> with at most 10 rows.</summary>
+    public override string ToString() => Format(10);
 }

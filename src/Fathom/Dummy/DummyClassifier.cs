@@ -13,9 +13,9 @@ namespace Fathom.Dummy;
 /// Fit is O(n). The features are never read, so NaN and infinity in X are accepted (as in scikit-learn);
 /// only their shape matters. Data with a single class is accepted. The stochastic strategies
 /// (<see cref="DummyClassifierStrategy.Stratified"/>, <see cref="DummyClassifierStrategy.Uniform"/>) draw
-/// predictions from <see cref="Seed"/> afresh on every call, so the same input always gets the same
-/// predictions, row <c>i</c> of a batch gets the same class as when predicted alone at the start of a
-/// batch, and calls from many threads agree.
+/// predictions from <see cref="Seed"/> afresh on every call: the class drawn for a row depends only on its
+/// position in the batch, so the same input always gets the same predictions and calls from many
+/// threads agree.
 /// </remarks>
 public sealed record DummyClassifier : IClassifier
 {

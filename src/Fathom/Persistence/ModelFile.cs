@@ -118,17 +118,26 @@ public static class ModelFile
     /// <summary>The manifest of a model file as JSON (for <c>fathom inspect</c>), after the same integrity
     /// checks as <see cref="Load"/> (the file is read once, so what is checked is what is returned).</summary>
     /// <exception cref="ModelFormatException">As for <see cref="Load"/>.</exception>
-    public static JsonObject ReadManifest(string path)
+    public static JsonObject ReadManifest(string path) => ReadVerified(path).Manifest;
+
+    /// <summary>The manifest and the unpacked entries of a model file, after every check of <see cref="Load"/>
+    /// (from one read of the file, so what was checked is what is returned).</summary>
+    /// <exception cref="ModelFormatException">As for <see cref="Load"/>.</exception>
+    internal static (JsonObject Manifest, IReadOnlyDictionary<string, byte[]> Entries) ReadVerified(string path)
     {
         var bytes = ReadFile(path);
-        try { return Read(bytes, ModelKinds.Table).Manifest; }
+        try
+        {
+            var (_, manifest, entries) = Read(bytes, ModelKinds.Table);
+            return (manifest, entries);
+        }
         catch (ModelFormatException e) { throw new ModelFormatException($"'{path}': {e.Message}", e); }
     }
 
     /// <summary>Largest total size of the unpacked entries of a model file (guards against zip bombs).</summary>
     internal const long MaxUnpackedBytes = 1L << 31;
 
-    private static (LoadedModel Model, JsonObject Manifest) Read(byte[] bytes, IReadOnlyDictionary<string, Func<ModelReader, IModel>> readers)
+    private static (LoadedModel Model, JsonObject Manifest, Dictionary<string, byte[]> Entries) Read(byte[] bytes, IReadOnlyDictionary<string, Func<ModelReader, IModel>> readers)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0) throw Damaged("the file is empty");
@@ -192,7 +201,7 @@ public static class ModelFile
         if (featureCount is int want && want != model.FeatureCount)
             throw Damaged($"the manifest says {want} features but the model has {model.FeatureCount}");
         var loaded = new LoadedModel(model, MetadataFromJson(manifest["metadata"] as JsonObject), version, libVersion, created);
-        return (loaded, manifest);
+        return (loaded, manifest, entries);
     }
 
     private static Dictionary<string, byte[]> Unpack(byte[] bytes)

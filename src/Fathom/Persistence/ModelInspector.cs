@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -14,40 +13,47 @@ public static class ModelInspector
     /// <exception cref="Core.ModelFormatException">The file is missing, damaged or of an unknown kind.</exception>
     public static JsonObject Describe(string path, int maxValues = 50)
     {
-        var manifest = ModelFile.ReadManifest(path);
+        // The entries come from the same single, verified read as the manifest (no second open of the file).
+        var (manifest, entries) = ModelFile.ReadVerified(path);
         manifest.Remove("entries");
-        using var zip = ZipFile.OpenRead(path);
-        if (manifest["model"] is JsonObject model) Inline(model, zip, maxValues);
+        if (manifest["model"] is JsonObject model) Inline(model, entries, maxValues);
         return manifest;
     }
 
-    private static void Inline(JsonObject node, ZipArchive zip, int maxValues)
+    private static void Inline(JsonObject node, IReadOnlyDictionary<string, byte[]> entries, int maxValues)
     {
         if (node["arrays"] is JsonObject arrays)
         {
             foreach (var (_, value) in arrays)
             {
                 if (value is not JsonObject a) continue;
-                int length = a["length"]?.GetValue<int>() ?? 0;
-                string? entry = a["entry"]?.GetValue<string>();
+                int length = a["length"] is JsonValue lv && lv.TryGetValue<int>(out int n) ? n : -1;
+                string? entry = a["entry"] is JsonValue ev && ev.TryGetValue<string>(out var e) ? e : null;
+                string? type = a["type"] is JsonValue tv && tv.TryGetValue<string>(out var t) ? t : null;
                 a.Remove("entry");
-                if (length > maxValues || entry is null) continue;
-                using var s = zip.GetEntry(entry)?.Open();
-                if (s is null) continue;
-                using var ms = new MemoryStream();
-                s.CopyTo(ms);
-                var bytes = ms.ToArray();
-                a["values"] = a["type"]?.GetValue<string>() switch
+                if (length < 0 || length > maxValues || entry is null || !entries.TryGetValue(entry, out var bytes)) continue;
+                // Arrays the model's reader never read were not checked against their length: skip any that do not fit.
+                JsonNode? values = type switch
                 {
-                    "f64" => new JsonArray(Enumerable.Range(0, length).Select(i => (JsonNode?)Finite(BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(i * 8)))).ToArray()),
-                    "i32" => new JsonArray(Enumerable.Range(0, length).Select(i => (JsonNode?)JsonValue.Create(BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * 4)))).ToArray()),
-                    _ => JsonNode.Parse(Encoding.UTF8.GetString(bytes)),
+                    "f64" when bytes.Length == length * 8 => new JsonArray(Enumerable.Range(0, length)
+                        .Select(i => (JsonNode?)Finite(BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(i * 8)))).ToArray()),
+                    "i32" when bytes.Length == length * 4 => new JsonArray(Enumerable.Range(0, length)
+                        .Select(i => (JsonNode?)JsonValue.Create(BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * 4)))).ToArray()),
+                    "str" => ParseOrNull(bytes),
+                    _ => null,
                 };
+                if (values is not null) a["values"] = values;
             }
         }
         if (node["children"] is JsonObject children)
             foreach (var (_, child) in children)
-                if (child is JsonObject c) Inline(c, zip, maxValues);
+                if (child is JsonObject c) Inline(c, entries, maxValues);
+    }
+
+    private static JsonNode? ParseOrNull(byte[] bytes)
+    {
+        try { return JsonNode.Parse(bytes) as JsonArray; }
+        catch (System.Text.Json.JsonException) { return null; }
     }
 
     private static JsonValue? Finite(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;

@@ -119,6 +119,34 @@ public class PipelineTests
     }
 
     [Fact]
+    public void SaveAndLoadPredictingPipelines()
+    {
+        var data = Sample("penguins.csv");
+        var x = data.Drop("Species");
+        ClassLabels y = ((TextColumn)data["Species"]).Values.ToArray()!;
+        var clf = new Pipeline(("prep", ColumnTransformerTests.CliPreprocessing()), ("model", new Fathom.Linear.LogisticRegression()))
+            .FitClassifier(x, y);
+        var loadedClf = RoundTrip(clf);
+        Assert.Equal(PipelineTask.Classification, loadedClf.Task);
+        Assert.Equal(clf.Classes, loadedClf.Classes);
+        Assert.IsType<Fathom.Linear.LogisticRegressionModel>(loadedClf.Final);
+        Assert.Equal(clf.PredictProba(x).AsSpan().ToArray(), loadedClf.PredictProba(x).AsSpan().ToArray());
+        Assert.Equal(clf.PredictClasses(x), loadedClf.PredictClasses(x));
+
+        var cars = Sample("cars.csv");
+        var rows = Enumerable.Range(0, cars.RowCount).Where(i => !cars["Miles_per_Gallon"].IsMissing(i)).ToArray();
+        cars = cars.Take(rows);
+        var target = ((NumericColumn)cars["Miles_per_Gallon"]).ToArray();
+        var carsX = cars.Drop("Miles_per_Gallon");
+        var reg = new Pipeline(new Fathom.Dummy.DummyRegressor()).FitRegressor(carsX.Select("Weight_in_lbs"), target);
+        var loadedReg = RoundTrip(reg);
+        Assert.Equal(PipelineTask.Regression, loadedReg.Task);
+        Assert.Equal(["Weight_in_lbs"], loadedReg.FeatureNamesIn);
+        Assert.Equal(reg.PredictValues(carsX), loadedReg.PredictValues(carsX));
+        Assert.Equal(target.Average(), loadedReg.PredictValues(carsX)[0], 10);
+    }
+
+    [Fact]
     public void SaveAndLoadTransformerPipelineAndConcurrentUse()
     {
         var x = ColumnTransformerTests.CarsX;

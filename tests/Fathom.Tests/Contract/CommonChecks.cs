@@ -23,7 +23,7 @@ public class CommonChecks
     public void DefaultConstructible(string type, string family)
     {
         if (Exempt(type, nameof(DefaultConstructible))) return;
-        var t = EstimatorCatalog.Types[type];
+        var t = EstimatorCatalog.TypeOf(type);
         Assert.True(t.IsSealed, $"{type} should be sealed (estimators are sealed records or classes).");
         if (!EstimatorCatalog.HasFactory(type))
             Assert.True(t.GetConstructor(Type.EmptyTypes) is not null,
@@ -155,7 +155,17 @@ public class CommonChecks
         var w = TestData.Synthetic.IntWeights(data.X.Rows, 3, seed: 5);
         var rows = Enumerable.Range(0, w.Length).SelectMany(i => Enumerable.Repeat(i, w[i])).ToArray();
         var weighted = f.Output(f.Fit(est, data, w.Select(v => (double)v).ToArray()), data.X);
-        var repeated = f.Output(f.Fit(est, data.Take(rows)), data.X);
+        var repeatedModel = f.Fit(est, data.Take(rows));
+        if (!f.HasPredict)
+        {
+            // Clusterers: the label of each original row (its first copy) must give the same partition;
+            // cluster numbers may differ.
+            var labels = f.Output(repeatedModel, data.X);
+            var first = Enumerable.Range(0, w.Length).Select(i => Array.IndexOf(rows, i)).ToArray();
+            AssertSamePartition(weighted, first.Select(j => labels[j]).ToArray());
+            return;
+        }
+        var repeated = f.Output(repeatedModel, data.X);
         AssertClose(weighted, repeated, 1e-6, "integer weights vs repeated rows");
     }
 
@@ -260,6 +270,20 @@ public class CommonChecks
         for (int i = 0; i < expected.Length; i++)
             if (BitConverter.DoubleToInt64Bits(expected[i]) != BitConverter.DoubleToInt64Bits(actual[i]))
                 Assert.Fail($"{what}: output {i} is {actual[i]:R}, expected {expected[i]:R} bit for bit");
+    }
+
+    internal static void AssertSamePartition(double[] a, double[] b)
+    {
+        Assert.Equal(a.Length, b.Length);
+        var ab = new Dictionary<double, double>();
+        var ba = new Dictionary<double, double>();
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (ab.TryGetValue(a[i], out var mapped) && mapped != b[i] || ba.TryGetValue(b[i], out var back) && back != a[i])
+                Assert.Fail($"row {i}: clusters differ beyond a renumbering");
+            ab[a[i]] = b[i];
+            ba[b[i]] = a[i];
+        }
     }
 
     internal static void AssertClose(double[] expected, double[] actual, double relative, string what)

@@ -7,14 +7,18 @@ namespace Fathom.Tests.Contract;
 /// </summary>
 public static class ContractExemptions
 {
-    /// <summary>(full type name, check method name, reason).</summary>
+    /// <summary>(case name — full type name or variant <c>Type[label]</c> —, check method name or "*" for all, reason).</summary>
     public static readonly IReadOnlyList<(string Type, string Check, string Reason)> List =
     [
+        ("Fathom.Dummy.DummyRegressor[median]", "UnitWeightsEqualNoWeights",
+            "by design, as scikit-learn 1.2.1: no weights = numpy's interpolating median, weights = lower weighted percentile (documented on DummyRegressor)"),
+        ("Fathom.Dummy.DummyRegressor[quantile]", "UnitWeightsEqualNoWeights",
+            "by design, as scikit-learn 1.2.1: no weights = numpy's interpolating percentile, weights = lower weighted percentile (documented on DummyRegressor)"),
     ];
 
     /// <summary>The reason the pair is exempt, or null.</summary>
     public static string? Reason(string type, string check) =>
-        List.FirstOrDefault(e => e.Type == type && e.Check == check).Reason;
+        List.FirstOrDefault(e => e.Type == type && (e.Check == check || e.Check == "*")).Reason;
 }
 
 public class ContractExemptionListTests
@@ -27,8 +31,8 @@ public class ContractExemptionListTests
             .SelectMany(t => t.GetMethods()).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (type, check, reason) in ContractExemptions.List)
         {
-            Assert.True(EstimatorCatalog.Types.ContainsKey(type), $"exempt estimator {type} does not exist");
-            Assert.True(checks.Contains(check), $"exempt check {check} does not exist");
+            Assert.True(EstimatorCatalog.All().Any(row => (string)row[0] == type), $"exempt estimator {type} does not exist");
+            Assert.True(check == "*" || checks.Contains(check), $"exempt check {check} does not exist");
             Assert.True(reason.Length >= 15, $"exemption {type} × {check} needs a written reason");
         }
     }

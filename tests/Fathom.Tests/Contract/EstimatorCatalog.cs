@@ -21,7 +21,36 @@ public static class EstimatorCatalog
     /// <summary>How to build estimators that need constructor arguments, by full type name and family.</summary>
     private static readonly Dictionary<string, Func<Family, object>> Factories = new(StringComparer.Ordinal)
     {
+        // An empty pipeline cannot be fitted: the checks use the typical numeric preprocessing.
+        ["Fathom.Compose.Pipeline"] = _ => new Fathom.Compose.Pipeline(
+            ("impute", new Fathom.Preprocessing.SimpleImputer { Strategy = Fathom.Preprocessing.ImputeStrategy.Median }),
+            ("scale", new Fathom.Preprocessing.StandardScaler())),
+        // A column transformer without branches outputs nothing: the checks scale the numeric columns.
+        ["Fathom.Compose.ColumnTransformer"] = _ => new Fathom.Compose.ColumnTransformer(
+            new Fathom.Compose.ColumnBranch("num", new Fathom.Preprocessing.StandardScaler(), Fathom.Compose.ColumnSelector.Numeric)),
     };
+
+    /// <summary>
+    /// Extra configurations run through every check besides the default one, named <c>Type[label]</c>: the
+    /// non-default strategies and solvers whose code paths the defaults never reach (stochastic ones
+    /// especially). Add a line when an estimator has such a path.
+    /// </summary>
+    private static readonly Dictionary<string, Func<object>> Variants = new(StringComparer.Ordinal)
+    {
+        ["Fathom.Dummy.DummyClassifier[most_frequent]"] = () => new Fathom.Dummy.DummyClassifier { Strategy = Fathom.Dummy.DummyClassifierStrategy.MostFrequent },
+        ["Fathom.Dummy.DummyClassifier[stratified]"] = () => new Fathom.Dummy.DummyClassifier { Strategy = Fathom.Dummy.DummyClassifierStrategy.Stratified, Seed = 3 },
+        ["Fathom.Dummy.DummyClassifier[uniform]"] = () => new Fathom.Dummy.DummyClassifier { Strategy = Fathom.Dummy.DummyClassifierStrategy.Uniform },
+        ["Fathom.Dummy.DummyRegressor[median]"] = () => new Fathom.Dummy.DummyRegressor { Strategy = Fathom.Dummy.DummyRegressorStrategy.Median },
+        ["Fathom.Dummy.DummyRegressor[quantile]"] = () => new Fathom.Dummy.DummyRegressor { Strategy = Fathom.Dummy.DummyRegressorStrategy.Quantile, Quantile = 0.3 },
+    };
+
+    /// <summary>The type of a case name (a type name, or a variant <c>Type[label]</c>).</summary>
+    public static Type TypeOf(string caseName)
+    {
+        ArgumentNullException.ThrowIfNull(caseName);
+        int bracket = caseName.IndexOf('[', StringComparison.Ordinal);
+        return Types[bracket < 0 ? caseName : caseName[..bracket]];
+    }
 
     /// <summary>
     /// Transformers that cannot take the checks' numeric frames get them converted, by full type name: the
@@ -30,6 +59,7 @@ public static class EstimatorCatalog
     /// </summary>
     private static readonly Dictionary<string, Func<DataFrame, DataFrame>> InputAdapters = new(StringComparer.Ordinal)
     {
+        ["Fathom.Preprocessing.DateTimeFeatures"] = AsDates, // takes only date columns
     };
 
     /// <summary>The numeric check frame as the transformer of <paramref name="typeName"/> takes it.</summary>
@@ -55,12 +85,13 @@ public static class EstimatorCatalog
         .ToDictionary(t => t.FullName!, StringComparer.Ordinal);
 
     /// <summary>True when the type has a factory line (i.e. no usable default constructor is expected).</summary>
-    public static bool HasFactory(string typeName) => Factories.ContainsKey(typeName);
+    public static bool HasFactory(string typeName) => Factories.ContainsKey(typeName) || Variants.ContainsKey(typeName);
 
     /// <summary>A fresh estimator of the type for checks of <paramref name="family"/>.</summary>
     public static object Create(string typeName, Family family)
     {
         ArgumentNullException.ThrowIfNull(family);
+        if (Variants.TryGetValue(typeName, out var variant)) return variant();
         if (Factories.TryGetValue(typeName, out var make)) return make(family);
         var type = Types[typeName];
         if (type.GetConstructor(Type.EmptyTypes) is null)
@@ -84,7 +115,11 @@ public static class EstimatorCatalog
         var data = new TheoryData<string, string>();
         foreach (var (name, type) in Types.OrderBy(t => t.Key, StringComparer.Ordinal))
             foreach (var f in Family.All.Where(f => f.Matches(type)))
+            {
                 data.Add(name, f.Name);
+                foreach (var v in Variants.Keys.Where(k => k.StartsWith(name + "[", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                    data.Add(v, f.Name);
+            }
         return data;
     }
 
@@ -94,7 +129,12 @@ public static class EstimatorCatalog
         var data = new TheoryData<string>();
         var f = Family.Get(family);
         foreach (var (name, type) in Types.OrderBy(t => t.Key, StringComparer.Ordinal))
-            if (f.Matches(type)) data.Add(name);
+            if (f.Matches(type))
+            {
+                data.Add(name);
+                foreach (var v in Variants.Keys.Where(k => k.StartsWith(name + "[", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                    data.Add(v);
+            }
         if (data.Count == 0) data.Add(None); // xunit refuses a theory without data
         return data;
     }

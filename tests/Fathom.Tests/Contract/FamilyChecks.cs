@@ -65,6 +65,26 @@ public class FamilyChecks
     }
 
     [Theory]
+    [MemberData(nameof(Classifiers))]
+    public void TwoClassProblemBehaves(string type)
+    {
+        if (Exempt(type, nameof(TwoClassProblemBehaves))) return;
+        var f = Family.Get("classifier");
+        var all = f.Data();
+        var rows = Enumerable.Range(0, all.X.Rows).Where(i => all.Classes[i] < 2).ToArray();
+        var data = all.Take(rows);
+        string[] labels = data.Classes.Select(c => c == 0 ? "yes" : "no").ToArray();
+        var model = ((IClassifier)EstimatorCatalog.Create(type, f)).Fit(data.X, labels);
+        Assert.Equal(["no", "yes"], model.Classes);
+        var p = model.PredictProba(data.X);
+        Assert.Equal(2, p.Columns);
+        for (int i = 0; i < p.Rows; i++) Assert.Equal(1.0, p[i, 0] + p[i, 1], 12);
+        var back = (IClassificationModel)Fathom.Persistence.ModelFile.Deserialize(Fathom.Persistence.ModelFile.Serialize(model)).Model;
+        CommonChecks.AssertBits(p.AsSpan().ToArray(), back.PredictProba(data.X).AsSpan().ToArray(), "two classes, after save and load");
+        Assert.Equal(model.Predict(data.X), back.Predict(data.X));
+    }
+
+    [Theory]
     [MemberData(nameof(Transformers))]
     public void TransformHasFeatureNamesOutColumns(string type)
     {
@@ -73,7 +93,7 @@ public class FamilyChecks
         var data = f.Data();
         var model = (ITransformerModel)f.Fit(EstimatorCatalog.Create(type, f), data);
         Assert.Equal(["x0", "x1", "x2"], model.FeatureNamesIn);
-        var output = model.Transform(TransformerFamily.Frame(EstimatorCatalog.Types[type], data.X));
+        var output = model.Transform(TransformerFamily.Frame(EstimatorCatalog.TypeOf(type), data.X));
         Assert.Equal(model.FeatureNamesOut.Count, output.ColumnCount);
         Assert.Equal(model.FeatureNamesOut, output.ColumnNames);
         Assert.Equal(data.X.Rows, output.RowCount);
@@ -87,7 +107,7 @@ public class FamilyChecks
         var f = Family.Get("transformer");
         var data = f.Data();
         var model = (ITransformerModel)f.Fit(EstimatorCatalog.Create(type, f), data);
-        var frame = TransformerFamily.Frame(EstimatorCatalog.Types[type], data.X);
+        var frame = TransformerFamily.Frame(EstimatorCatalog.TypeOf(type), data.X);
         var reordered = frame.Select("x2", "x0", "x1");
         var expected = model.Transform(frame);
         CommonChecks.AssertBits(TransformerFamily.Numbers(expected), TransformerFamily.Numbers(model.Transform(reordered)), "columns in another order");
