@@ -16,6 +16,14 @@ public static class EstimatorCatalog
             "Baseline that ignores the features (class prior, most frequent, stratified, uniform or constant)."),
         new("dummy-regressor", EstimatorTask.Regression, typeof(Dummy.DummyRegressor), () => new Dummy.DummyRegressor(),
             "Baseline that ignores the features (mean, median, quantile or constant)."),
+        new("decision-tree", EstimatorTask.Classification, typeof(Trees.DecisionTreeClassifier), () => new Trees.DecisionTreeClassifier(),
+            "CART classification tree (gini or entropy; scikit-learn's splits, text and Graphviz export)."),
+        new("decision-tree-regressor", EstimatorTask.Regression, typeof(Trees.DecisionTreeRegressor), () => new Trees.DecisionTreeRegressor(),
+            "CART regression tree (squared error, Friedman MSE or Poisson)."),
+        new("random-forest", EstimatorTask.Classification, typeof(Ensemble.RandomForestClassifier), () => new Ensemble.RandomForestClassifier(),
+            "Random forest of classification trees (bootstrap, sqrt features per node, parallel, out-of-bag score)."),
+        new("random-forest-regressor", EstimatorTask.Regression, typeof(Ensemble.RandomForestRegressor), () => new Ensemble.RandomForestRegressor(),
+            "Random forest of regression trees (bootstrap, parallel, out-of-bag R2)."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

@@ -21,6 +21,10 @@ public static class ModelKinds
         ["date-time-features"] = r => Fathom.Preprocessing.DateTimeFeaturesModel.ReadFrom(r),
         ["column-transformer"] = r => Fathom.Compose.ColumnTransformerModel.ReadFrom(r),
         ["pipeline"] = r => Fathom.Compose.PipelineModel.ReadFrom(r),
+        ["decision-tree"] = r => Fathom.Trees.DecisionTreeClassificationModel.ReadFrom(r),
+        ["decision-tree-regressor"] = r => Fathom.Trees.DecisionTreeRegressionModel.ReadFrom(r),
+        ["random-forest"] = r => Fathom.Ensemble.RandomForestClassificationModel.ReadFrom(r),
+        ["random-forest-regressor"] = r => Fathom.Ensemble.RandomForestRegressionModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>

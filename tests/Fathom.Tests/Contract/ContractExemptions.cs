@@ -14,6 +14,10 @@ public static class ContractExemptions
             "by design, as scikit-learn 1.2.1: no weights = numpy's interpolating median, weights = lower weighted percentile (documented on DummyRegressor)"),
         ("Fathom.Dummy.DummyRegressor[quantile]", "UnitWeightsEqualNoWeights",
             "by design, as scikit-learn 1.2.1: no weights = numpy's interpolating percentile, weights = lower weighted percentile (documented on DummyRegressor)"),
+        ("Fathom.Ensemble.RandomForestClassifier", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn: the bootstrap draws n rows from the n given rows, so repeating rows changes every tree's sample"),
+        ("Fathom.Ensemble.RandomForestRegressor", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn: the bootstrap draws n rows from the n given rows, so repeating rows changes every tree's sample"),
     ];
 
     /// <summary>The reason the pair is exempt, or null.</summary>
