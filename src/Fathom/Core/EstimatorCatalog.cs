@@ -14,6 +14,8 @@ public static class EstimatorCatalog
             "Baseline that ignores the features (class prior, most frequent, stratified, uniform or constant)."),
         new("dummy-regressor", EstimatorTask.Regression, typeof(Dummy.DummyRegressor), () => new Dummy.DummyRegressor(),
             "Baseline that ignores the features (mean, median, quantile or constant)."),
+        new("kmeans", EstimatorTask.Clustering, typeof(Cluster.KMeans), () => new Cluster.KMeans(),
+            "k-means clustering (k-means++ start, Lloyd iterations, best of n_init runs)."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

@@ -20,6 +20,7 @@ public static class ModelKinds
         ["date-time-features"] = r => Fathom.Preprocessing.DateTimeFeaturesModel.ReadFrom(r),
         ["column-transformer"] = r => Fathom.Compose.ColumnTransformerModel.ReadFrom(r),
         ["pipeline"] = r => Fathom.Compose.PipelineModel.ReadFrom(r),
+        ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>
