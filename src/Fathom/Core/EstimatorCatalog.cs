@@ -16,6 +16,8 @@ public static class EstimatorCatalog
             "Baseline that ignores the features (mean, median, quantile or constant)."),
         new("kmeans", EstimatorTask.Clustering, typeof(Cluster.KMeans), () => new Cluster.KMeans(),
             "k-means clustering (k-means++ start, Lloyd iterations, best of n_init runs)."),
+        new("pca", EstimatorTask.Transform, typeof(Decomposition.PCA), () => new Decomposition.PCA(),
+            "Principal component analysis (full or randomized SVD, whitening)."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

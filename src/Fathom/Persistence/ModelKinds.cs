@@ -21,6 +21,7 @@ public static class ModelKinds
         ["column-transformer"] = r => Fathom.Compose.ColumnTransformerModel.ReadFrom(r),
         ["pipeline"] = r => Fathom.Compose.PipelineModel.ReadFrom(r),
         ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
+        ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>
