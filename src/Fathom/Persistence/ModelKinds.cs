@@ -22,6 +22,7 @@ public static class ModelKinds
         ["pipeline"] = r => Fathom.Compose.PipelineModel.ReadFrom(r),
         ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
         ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
+        ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>
