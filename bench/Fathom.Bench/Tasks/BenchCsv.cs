@@ -1,56 +1,47 @@
 using System.Globalization;
 using System.IO.Compression;
+using Fathom.Data;
 using Fathom.Numerics;
 
 namespace Fathom.Bench.Tasks;
 
 /// <summary>
-/// Loads a bench data file (shared/bench/data/NAME.csv.gz: numeric columns, last column "target") the way
-/// make_data.load does: every feature parsed as float32, then widened to double.
+/// Loads the benchmark's gzip CSVs with the library's <see cref="CsvReader"/> (numeric columns and a "target"
+/// column; every value rounded to float32 and widened, exactly as anchors.py's make_data.load does) and the
+/// split files (row,set).
 /// </summary>
 internal static class BenchCsv
 {
-    public static (Matrix X, double[] Y) Load(string gzPath)
+    public static (Matrix X, double[] Y) Load(string path)
     {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(gzPath), CompressionMode.Decompress));
-        var header = reader.ReadLine()!.Split(',');
-        int target = Array.IndexOf(header, "target");
-        int p = header.Length - (target >= 0 ? 1 : 0);
-        var values = new List<double>();
-        var y = new List<double>();
+        var frame = CsvReader.Read(path);
+        var target = frame["target"] as NumericColumn
+            ?? throw new InvalidDataException($"{path}: the target column is not numeric.");
+        var y = target.Values.ToArray();
+        var x = frame.Drop("target").ToMatrix();
+        // make_data.load parses as float32: the files hold float32 shortest-repr values, so rounding the
+        // double parse to float32 gives the identical numbers.
+        for (int i = 0; i < y.Length; i++) y[i] = (float)y[i];
+        var all = x.AsSpan();
+        for (int i = 0; i < all.Length; i++) all[i] = (float)all[i];
+        return (x, y);
+    }
+
+    /// <summary>The split file: train rows (in order) and test rows (in order).</summary>
+    public static (int[] Train, int[] Test) Split(string path)
+    {
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
+        reader.ReadLine();
+        var train = new List<int>();
+        var test = new List<int>();
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
             if (line.Length == 0) continue;
-            int col = 0, start = 0;
-            for (int i = 0; i <= line.Length; i++)
-            {
-                if (i < line.Length && line[i] != ',') continue;
-                var field = line.AsSpan(start, i - start);
-                if (col == target) y.Add(double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture));
-                else values.Add(float.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture));
-                col++;
-                start = i + 1;
-            }
+            int comma = line.IndexOf(',', StringComparison.Ordinal);
+            int row = int.Parse(line.AsSpan(0, comma), CultureInfo.InvariantCulture);
+            (line.AsSpan(comma + 1).SequenceEqual("train") ? train : test).Add(row);
         }
-        return (new Matrix(values.ToArray(), y.Count, p), y.ToArray());
-    }
-
-    /// <summary>Adjusted Rand index of two labelings (as scikit-learn's adjusted_rand_score).</summary>
-    public static double AdjustedRand(IReadOnlyList<int> a, IReadOnlyList<int> b)
-    {
-        var pairs = new Dictionary<(int, int), long>();
-        var ca = new Dictionary<int, long>();
-        var cb = new Dictionary<int, long>();
-        for (int i = 0; i < a.Count; i++)
-        {
-            pairs[(a[i], b[i])] = pairs.GetValueOrDefault((a[i], b[i])) + 1;
-            ca[a[i]] = ca.GetValueOrDefault(a[i]) + 1;
-            cb[b[i]] = cb.GetValueOrDefault(b[i]) + 1;
-        }
-        static double C2(long v) => v * (v - 1) / 2.0;
-        double index = pairs.Values.Sum(C2), sa = ca.Values.Sum(C2), sb = cb.Values.Sum(C2), total = C2(a.Count);
-        double expected = sa * sb / total, max = 0.5 * (sa + sb);
-        return max == expected ? 1.0 : (index - expected) / (max - expected);
+        return (train.ToArray(), test.ToArray());
     }
 }

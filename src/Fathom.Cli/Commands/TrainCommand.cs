@@ -115,8 +115,8 @@ internal static class TrainCommand
         table.AddColumn("metric");
         table.AddColumn(new TableColumn("train").RightAligned());
         if (r.TestMetrics is not null) table.AddColumn(new TableColumn("test").RightAligned());
-        if (r.CvMean is not null) table.AddColumn(new TableColumn($"cv ({r.CvFolds}-fold) mean ± std").RightAligned());
-        table.AddColumn(new TableColumn($"baseline: {Markup.Escape(r.BaselineName)}").RightAligned());
+        if (r.CvMean is not null) table.AddColumn(new TableColumn($"cv{r.CvFolds} mean ± std").RightAligned());
+        table.AddColumn(new TableColumn("baseline").RightAligned());
         foreach (var name in r.TrainMetrics.Keys)
         {
             var cells = new List<string> { name, Format.Metric(r.TrainMetrics[name]) };
@@ -127,7 +127,7 @@ internal static class TrainCommand
         }
         h.Write(table);
         string on = r.TestMetrics is null ? "training rows" : "test rows";
-        h.MarkupLine($"baseline measured on the {on}.");
+        h.MarkupLine($"baseline: {Markup.Escape(r.BaselineName)}, fitted on the training rows, measured on the {on}.");
         if (options.OutPath is not null) h.MarkupLine($"model saved to [bold]{Markup.Escape(options.OutPath)}[/]");
         else h.MarkupLine("[grey]add --out MODEL.fathom to save the model.[/]");
     }

@@ -10,6 +10,8 @@ public static class EstimatorCatalog
     [
         new("logistic-regression", EstimatorTask.Classification, typeof(Linear.LogisticRegression), () => new Linear.LogisticRegression(),
             "Logistic regression (multinomial, L2 penalty, L-BFGS)."),
+        new("linear-regression", EstimatorTask.Regression, typeof(Linear.LinearRegression), () => new Linear.LinearRegression(),
+            "Ordinary least squares (QR; minimum-norm solution when rank-deficient)."),
         new("dummy-classifier", EstimatorTask.Classification, typeof(Dummy.DummyClassifier), () => new Dummy.DummyClassifier(),
             "Baseline that ignores the features (class prior, most frequent, stratified, uniform or constant)."),
         new("dummy-regressor", EstimatorTask.Regression, typeof(Dummy.DummyRegressor), () => new Dummy.DummyRegressor(),

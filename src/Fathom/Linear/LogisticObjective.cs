@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Fathom.Numerics;
 using Fathom.Optimization;
 
@@ -32,6 +33,8 @@ internal sealed class LogisticObjective : IDifferentiableFunction
     private readonly double[][] _scratch;
     private readonly int _dim;
     private readonly double[] _theta;
+    private readonly double[]? _yBinary;
+    private readonly double[]? _swDense;
 
     /// <param name="x">Features (n × p).</param>
     /// <param name="y">Class index per row: 0/1 for binary, 0..k−1 for multinomial.</param>
@@ -54,6 +57,16 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         long work = (long)x.Rows * _p * k;
         _workers = work < 200_000 ? 1 : Math.Clamp(threads, 1, _chunks);
         _theta = new double[_dim];
+        if (k == 1)
+        {
+            _yBinary = new double[x.Rows];
+            _swDense = new double[x.Rows];
+            for (int i = 0; i < x.Rows; i++)
+            {
+                _yBinary[i] = y[i];
+                _swDense[i] = sampleWeight?[i] ?? 1.0;
+            }
+        }
         _chunkLoss = new double[_chunks];
         _chunkGrad = new double[_chunks * _dim];
         _scratch = new double[_workers][];
@@ -132,11 +145,36 @@ internal sealed class LogisticObjective : IDifferentiableFunction
         _chunkLoss[chunk] = loss;
     }
 
-    /// <summary>Replaces z by sᵢ (σ(z) − y) and returns Σ sᵢ ℓᵢ.</summary>
+    /// <summary>Replaces z by sᵢ (σ(z) − y) and returns Σ sᵢ ℓᵢ (four rows per vector; the remainder scalar).</summary>
     private double BinaryResiduals(int r0, Span<double> z)
     {
         double loss = 0;
-        for (int i = 0; i < z.Length; i++)
+        int i0 = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var ys = new ReadOnlySpan<double>(_yBinary, r0, z.Length);
+            var ss = new ReadOnlySpan<double>(_swDense, r0, z.Length);
+            var acc = Vector256<double>.Zero;
+            var one = Vector256<double>.One;
+            for (; i0 + 4 <= z.Length; i0 += 4)
+            {
+                var zv = Vector256.Create(z.Slice(i0, 4));
+                var yv = Vector256.Create(ys.Slice(i0, 4));
+                var sv = Vector256.Create(ss.Slice(i0, 4));
+                var e = Vector256.Exp(-Vector256.Abs(zv));
+                var u = one + e;
+                // log1p(e) = log(u) · e / (u − 1), exact when u rounds to 1 (then log1p(e) = e).
+                var isOne = Vector256.Equals(u, one);
+                var l1p = Vector256.ConditionalSelect(isOne, e, Vector256.Log(u) * e / Vector256.ConditionalSelect(isOne, one, u - one));
+                var l = Vector256.Max(zv, Vector256<double>.Zero) + l1p - yv * zv;
+                var inv = one / u;
+                var prob = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(zv, Vector256<double>.Zero), inv, e * inv);
+                acc += sv * l;
+                (sv * (prob - yv)).CopyTo(z.Slice(i0, 4));
+            }
+            loss = Vector256.Sum(acc);
+        }
+        for (int i = i0; i < z.Length; i++)
         {
             double zi = z[i];
             double e = Math.Exp(-Math.Abs(zi));

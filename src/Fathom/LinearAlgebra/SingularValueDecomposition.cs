@@ -1,5 +1,4 @@
 using Fathom.Numerics;
-using MN = MathNet.Numerics.LinearAlgebra;
 
 namespace Fathom.LinearAlgebra;
 
@@ -7,7 +6,7 @@ namespace Fathom.LinearAlgebra;
 /// Thin singular value decomposition A = U·diag(S)·Vᵀ of an m × n matrix, k = min(m, n): U is m × k with
 /// orthonormal columns, <see cref="SingularValues"/> has k values in descending order, Vᵀ is k × n with
 /// orthonormal rows. Tall (or wide) inputs are first reduced by a QR factorization to a k × k problem,
-/// which is then solved by MathNet.Numerics' dense SVD; cost O(mnk + k³). The matrices are new and owned
+/// which is then solved by Golub–Kahan bidiagonalization and implicit-shift QR; cost O(mnk + k³). The matrices are new and owned
 /// by the caller. Signs of singular vector pairs are not normalized.
 /// </summary>
 public sealed class SingularValueDecomposition
@@ -54,28 +53,15 @@ public sealed class SingularValueDecomposition
         return new SingularValueDecomposition(u, s, vt);
     }
 
-    /// <summary>SVD of an r × c matrix with r ≥ c by MathNet; returns U (r × c), S (c), Vᵀ (c × c).</summary>
+    /// <summary>SVD of an r × c matrix with r ≥ c (Golub–Kahan); returns U (r × c), S (c), Vᵀ (c × c).</summary>
     private static (Matrix? U, double[] S, Matrix? Vt) DenseSvd(Matrix a, bool vectors)
     {
         int r = a.Rows, c = a.Columns;
-        var colMajor = new double[(long)r * c];
-        for (int i = 0; i < r; i++)
-        {
-            var row = a.Row(i);
-            for (int j = 0; j < c; j++) colMajor[j * r + i] = row[j];
-        }
-        var mm = MN.Matrix<double>.Build.Dense(r, c, colMajor);
-        var svd = mm.Svd(vectors);
-        var s = svd.S.ToArray();
+        var (ut, s, vt) = BidiagonalSvd.Decompose(a, vectors);
         if (!vectors) return (null, s, null);
         var u = new Matrix(r, c);
-        var uf = svd.U; // r × r
-        for (int i = 0; i < r; i++)
-            for (int j = 0; j < c; j++) u.Storage[i * c + j] = uf[i, j];
-        var vtf = svd.VT; // c × c
-        var vt = new Matrix(c, c);
-        for (int i = 0; i < c; i++)
-            for (int j = 0; j < c; j++) vt.Storage[i * c + j] = vtf[i, j];
-        return (u, s, vt);
+        for (int j = 0; j < c; j++)
+            for (int i = 0; i < r; i++) u.Storage[i * c + j] = ut![j * r + i];
+        return (u, s, new Matrix(vt!, c, c));
     }
 }

@@ -43,7 +43,7 @@ public static class Blas
     public static void Gemv(bool transA, int m, int n, float alpha, ReadOnlySpan<float> a, int lda,
         ReadOnlySpan<float> x, float beta, Span<float> y) => GemvCore(transA, m, n, alpha, a, lda, x, beta, y);
 
-    private static void GemvCore<T>(bool transA, int m, int n, T alpha, ReadOnlySpan<T> a, int lda,
+    internal static void GemvCore<T>(bool transA, int m, int n, T alpha, ReadOnlySpan<T> a, int lda,
         ReadOnlySpan<T> x, T beta, Span<T> y) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);

@@ -57,7 +57,32 @@ internal static partial class GemmDriver<T> where T : unmanaged, IFloatingPointI
             SmallGemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
         }
+        if (n == 1)
+        {
+            GemvPath(transA, transB, m, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
         var cfg = ConfigFor(KernelSettings.ChoosePath());
+        if (2 * n < cfg.NR && m >= 4 * cfg.NR)
+        {
+            // Few columns: the register tile would be mostly padding. Compute Cᵀ = op(B)ᵀ·op(A)ᵀ (m becomes the
+            // wide side) into a scratch buffer, then transpose it into C.
+            var ct = System.Buffers.ArrayPool<T>.Shared.Rent(m * n);
+            try
+            {
+                Run(!transB, !transA, n, m, k, alpha, b, ldb, a, lda, T.Zero, ct.AsSpan(0, m * n), m, threads);
+                for (int i = 0; i < m; i++)
+                {
+                    var ci = c.Slice(i * ldc, n);
+                    if (T.IsZero(beta))
+                        for (int j = 0; j < n; j++) ci[j] = ct[j * m + i];
+                    else
+                        for (int j = 0; j < n; j++) ci[j] = ct[j * m + i] + beta * ci[j];
+                }
+            }
+            finally { System.Buffers.ArrayPool<T>.Shared.Return(ct); }
+            return;
+        }
         int nt = threads <= 0 ? Environment.ProcessorCount : threads;
         // Do not spread less than ~4 M multiply-adds per thread; the result is the same either way.
         nt = (int)Math.Clamp((long)m * n * k / (1L << 22), 1, nt);
@@ -268,6 +293,21 @@ internal static partial class GemmDriver<T> where T : unmanaged, IFloatingPointI
         }
     }
 
+    /// <summary>n = 1: C[:, 0] = α·op(A)·op(B)[:, 0] + β·C[:, 0] as a matrix-vector product.</summary>
+    private static void GemvPath(bool transA, bool transB, int m, int k, T alpha, ReadOnlySpan<T> a, int lda,
+        ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
+    {
+        var x = new T[k];
+        for (int p = 0; p < k; p++) x[p] = transB ? b[p] : b[p * ldb];
+        var y = ldc == 1 ? c[..m] : new T[m];
+        if (ldc != 1 && !T.IsZero(beta))
+            for (int i = 0; i < m; i++) y[i] = c[i * ldc];
+        if (transA) Blas.GemvCore(true, k, m, alpha, a, lda, x, beta, y);
+        else Blas.GemvCore(false, m, k, alpha, a, lda, x, beta, y);
+        if (ldc != 1)
+            for (int i = 0; i < m; i++) c[i * ldc] = y[i];
+    }
+
     internal static void ScaleC(int m, int n, T beta, Span<T> c, int ldc)
     {
         for (int i = 0; i < m; i++)
@@ -282,10 +322,10 @@ internal static partial class GemmDriver<T> where T : unmanaged, IFloatingPointI
     internal static void SmallGemm(bool transA, bool transB, int m, int n, int k, T alpha,
         ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
     {
-        Span<T> tmp = new T[transA ? k : 0];
+        Span<T> tmp = !transA ? default : k <= 512 ? stackalloc T[k] : new T[k];
         for (int i = 0; i < m; i++)
         {
-            ReadOnlySpan<T> ai;
+            scoped ReadOnlySpan<T> ai;
             if (transA)
             {
                 for (int p = 0; p < k; p++) tmp[p] = a[p * lda + i];

@@ -1,5 +1,5 @@
-// Register-blocked GEMM micro-kernels, fully unrolled (written out by a small generator; unrolled by hand
-// would be the same text). Each computes an MR × NR tile of C from packed panels: a[p*MR + i], b[p*NR + j].
+// Register-blocked GEMM micro-kernels, fully unrolled (the repetitive lines were written out by a throwaway
+// script; the text is the source of truth). Each computes an MR × NR tile of C from packed panels: a[p*MR + i], b[p*NR + j].
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;

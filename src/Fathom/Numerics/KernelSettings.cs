@@ -11,8 +11,8 @@ internal static class KernelSettings
     [ThreadStatic] private static int _maxVectorBits;
 
     /// <summary>
-    /// Widest SIMD path allowed on this thread: 512, 256 or 0 (scalar). 0 when never set means "no limit"
-    /// is encoded as -1 internally; set <see cref="ForceScalar"/> or this property to restrict.
+    /// Widest SIMD path allowed on this thread: 512 (default, no limit), 256 or 0 (scalar). Internally the
+    /// field's 0 means "never set" and −1 means scalar.
     /// </summary>
     public static int MaxVectorBits
     {

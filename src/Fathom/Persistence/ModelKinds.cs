@@ -14,6 +14,7 @@ public static class ModelKinds
         ["dummy-classifier"] = r => Dummy.DummyClassificationModel.ReadFrom(r),
         ["dummy-regressor"] = r => Dummy.DummyRegressionModel.ReadFrom(r),
         ["logistic-regression"] = r => Fathom.Linear.LogisticRegressionModel.ReadFrom(r),
+        ["linear-regression"] = r => Fathom.Linear.LinearRegressionModel.ReadFrom(r),
         ["standard-scaler"] = r => Fathom.Preprocessing.StandardScalerModel.ReadFrom(r),
         ["simple-imputer"] = r => Fathom.Preprocessing.SimpleImputerModel.ReadFrom(r),
         ["one-hot-encoder"] = r => Fathom.Preprocessing.OneHotEncoderModel.ReadFrom(r),

@@ -94,13 +94,14 @@ public class LogisticRegressionTests
     }
 
     [Theory]
-    [InlineData(1, true)]
-    [InlineData(3, true)]
-    [InlineData(3, false)]
-    public void ObjectiveGradientMatchesFiniteDifferences(int k, bool intercept)
+    [InlineData(1, true, 40, 4)]
+    [InlineData(1, false, 41, 7)]   // vector kernels' row and column tails
+    [InlineData(1, true, 43, 3)]    // fewer columns than a vector: scalar path
+    [InlineData(3, true, 40, 4)]
+    [InlineData(3, false, 41, 9)]
+    public void ObjectiveGradientMatchesFiniteDifferences(int k, bool intercept, int n, int p)
     {
         var rng = new Random(5);
-        int n = 40, p = 4;
         var x = new Matrix(n, p);
         for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) x[i, j] = rng.NextDouble() * 4 - 2;
         var y = Enumerable.Range(0, n).Select(i => i % Math.Max(2, k)).ToArray();

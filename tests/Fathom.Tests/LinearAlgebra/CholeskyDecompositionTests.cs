@@ -21,6 +21,7 @@ public class CholeskyDecompositionTests
     [InlineData(1)]
     [InlineData(7)]
     [InlineData(40)]
+    [InlineData(300)]
     public void ReconstructsAndSolvesMultipleRightHandSides(int n)
     {
         var g = Random(n, n + 3, n);
@@ -34,6 +35,24 @@ public class CholeskyDecompositionTests
         var x = chol.Solve(b);
         Close(b, MatrixOps.Multiply(a, x), 1e-8);
         Close(Matrix.Identity(n), MatrixOps.Multiply(a, chol.Inverse()), 1e-8);
+    }
+
+    [Fact]
+    public void BlockedPathReportsAFailingPivotBeyondTheFirstBlockAndIgnoresTheUpperTriangle()
+    {
+        int n = 260;
+        var g = Random(n, n + 5, 3);
+        var a = MatrixOps.MultiplyTransposed(g, g);
+        var upperJunk = a.Clone();
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; j < n; j++) upperJunk[i, j] = double.NaN;
+        Close(CholeskyDecomposition.Decompose(a).GetL(), CholeskyDecomposition.Decompose(upperJunk).GetL(), 1e-13);
+        // Make the leading minor of order 201 indefinite: row/column 200 copies row/column 3.
+        for (int j = 0; j < n; j++) { a[200, j] = a[3, j]; }
+        for (int i = 0; i < n; i++) { a[i, 200] = a[i, 3]; }
+        a[200, 200] = a[3, 3] - 1.0; // Schur complement at pivot 200 ≈ −1: clearly indefinite there
+        var ex = Assert.Throws<MatrixNotPositiveDefiniteException>(() => CholeskyDecomposition.Decompose(a));
+        Assert.Equal(200, ex.Pivot);
     }
 
     [Fact]

@@ -35,6 +35,41 @@ public class LeastSquaresTests
     }
 
     [Fact]
+    public void LargeFullRankAgreesWithNormalEquationsByCholesky()
+    {
+        var a = Random(400, 90, 21);
+        var b = Random(400, 3, 22);
+        var sol = LeastSquares.Solve(a, b);
+        Assert.False(sol.UsedSvd);
+        Assert.Equal(90, sol.Rank);
+        var x2 = CholeskyDecomposition.Decompose(MatrixOps.Gram(a)).Solve(MatrixOps.TransposeMultiply(a, b));
+        Close(x2, sol.Solution, 1e-10);
+    }
+
+    [Fact]
+    public void LargeRankDeficientGivesMinimumNormSolution()
+    {
+        var a = Random(300, 60, 31);
+        for (int i = 0; i < 300; i++)
+        {
+            a[i, 50] = a[i, 5];                 // duplicate column: min norm splits the weight equally
+            a[i, 40] = a[i, 1] - 2 * a[i, 2];   // linear combination
+        }
+        var b = Random(300, 1, 32);
+        var sol = LeastSquares.Solve(a, b);
+        Assert.True(sol.UsedSvd);
+        Assert.Equal(58, sol.Rank);
+        var x = sol.Solution.Column(0);
+        Assert.Equal(x[5], x[50], 1e-10);
+        // Minimum norm ⇔ x ⟂ null space; null vectors: e5 − e50 and e40 − e1 + 2e2.
+        Assert.Equal(0.0, x[40] - x[1] + 2 * x[2], 1e-10);
+        // Normal equations hold.
+        var res = MatrixOps.Multiply(a, x);
+        for (int i = 0; i < 300; i++) res[i] -= b[i, 0];
+        foreach (var g in MatrixOps.TransposeMultiply(a, res)) Assert.True(Math.Abs(g) < 1e-9);
+    }
+
+    [Fact]
     public void NaNIsRejectedWithItsPlace()
     {
         var a = Random(5, 2, 1);

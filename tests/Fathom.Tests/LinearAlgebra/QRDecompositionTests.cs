@@ -13,6 +13,9 @@ public class QRDecompositionTests
     [InlineData(4, 9, true)]
     [InlineData(33, 33, false)]
     [InlineData(60, 17, true)]
+    [InlineData(300, 100, false)]
+    [InlineData(70, 150, false)]
+    [InlineData(97, 97, false)]
     public void ReconstructsWithOrthonormalQ(int m, int n, bool pivot)
     {
         var a = Random(m, n, m * 100 + n);
@@ -30,6 +33,16 @@ public class QRDecompositionTests
             var d = qr.RDiagonal();
             for (int i = 1; i < d.Length; i++) Assert.True(Math.Abs(d[i]) <= Math.Abs(d[i - 1]) * (1 + 1e-12));
         }
+    }
+
+    [Fact]
+    public void BlockedAndUnblockedFactorsAgree()
+    {
+        // Pivoting with the identity permutation forced is not available, so compare |R| and Q·R against
+        // the unblocked pivoted factorization through invariants: RᵀR = AᵀA (column order of A).
+        var a = Random(200, 70, 8);
+        var r = QRDecomposition.Decompose(a, pivoting: false).GetR();
+        Close(MatrixOps.Gram(a), MatrixOps.TransposeMultiply(r, r), 1e-11);
     }
 
     [Fact]

@@ -102,3 +102,62 @@ public class SymmetricEigenSizesTests
         return e;
     }
 }
+
+public class SvdSizesTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(1, 5)]
+    [InlineData(7, 7)]
+    [InlineData(33, 7)]
+    [InlineData(9, 8)]
+    [InlineData(8, 40)]
+    [InlineData(120, 100)]
+    [InlineData(300, 30)]
+    public void ReconstructsRandomMatrices(int m, int n) => Check(Random(m, n, m * 31 + n));
+
+    [Fact]
+    public void HandlesRankDeficiencyZerosAndIdentity()
+    {
+        var u = Random(25, 3, 1);
+        var v = Random(3, 12, 2);
+        var low = MatrixOps.Multiply(u, v); // rank 3
+        var s = Check(low).SingularValues;
+        for (int i = 3; i < s.Length; i++) Assert.True(s[i] < 1e-12 * s[0]);
+        Check(new Matrix(6, 4));
+        var id = Check(Matrix.Identity(5));
+        Assert.All(id.SingularValues, x => Assert.Equal(1.0, x, 1e-15));
+        var withZeroColumn = Random(10, 5, 3);
+        for (int i = 0; i < 10; i++) withZeroColumn[i, 2] = 0;
+        Check(withZeroColumn);
+        var dup = Random(10, 5, 4);
+        for (int i = 0; i < 10; i++) dup[i, 4] = dup[i, 0];
+        Check(dup);
+    }
+
+    private static SingularValueDecomposition Check(Matrix a)
+    {
+        var svd = SingularValueDecomposition.Decompose(a);
+        int k = Math.Min(a.Rows, a.Columns);
+        var s = svd.SingularValues;
+        Assert.Equal(k, s.Length);
+        for (int i = 1; i < k; i++) Assert.True(s[i] <= s[i - 1] && s[i] >= 0);
+        var u = svd.U!;
+        var vt = svd.Vt!;
+        double tol = 1e-12 * Math.Sqrt(Math.Max(a.Rows, a.Columns)) * 10;
+        var us = u.Clone();
+        for (int i = 0; i < us.Rows; i++)
+            for (int j = 0; j < k; j++) us[i, j] *= s[j];
+        var rec = MatrixOps.Multiply(us, vt);
+        double scale = 1 + (k > 0 ? s[0] : 0);
+        for (int i = 0; i < a.Rows; i++)
+            for (int j = 0; j < a.Columns; j++) Assert.True(Math.Abs(rec[i, j] - a[i, j]) <= tol * scale, $"U·S·Vᵀ ≠ A at ({i},{j})");
+        // Orthonormal columns of U and rows of Vᵀ (always, since U is built from orthogonal transforms).
+        Close(Matrix.Identity(k), MatrixOps.MultiplyTransposed(vt, vt), tol);
+        Close(Matrix.Identity(k), MatrixOps.TransposeMultiply(u, u), tol);
+        var sOnly = SingularValueDecomposition.Decompose(a, computeVectors: false).SingularValues;
+        Close(s, sOnly, 1e-12);
+        return svd;
+    }
+}

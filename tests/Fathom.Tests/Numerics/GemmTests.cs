@@ -31,7 +31,7 @@ public class GemmTests
     public static TheoryData<int, int, int, bool, bool, int> Shapes()
     {
         var d = new TheoryData<int, int, int, bool, bool, int>();
-        int[][] shapes = [[1, 1, 1], [7, 7, 7], [1, 33, 7], [33, 1, 257], [33, 7, 1], [257, 33, 7], [7, 257, 33], [65, 70, 300], [130, 97, 260], [257, 129, 65]];
+        int[][] shapes = [[1, 1, 1], [7, 7, 7], [1, 33, 7], [33, 1, 257], [33, 7, 1], [257, 33, 7], [7, 257, 33], [65, 70, 300], [130, 97, 260], [257, 129, 65], [2000, 1, 100], [1000, 3, 100], [500, 11, 64]];
         foreach (var s in shapes)
             foreach (bool ta in new[] { false, true })
                 foreach (bool tb in new[] { false, true })
@@ -72,6 +72,8 @@ public class GemmTests
     [InlineData(130, 97, 260, true, true, 256)]
     [InlineData(257, 33, 129, true, false, 0)]
     [InlineData(65, 257, 300, false, true, 512)]
+    [InlineData(600, 20, 50, true, false, 512)]
+    [InlineData(3000, 1, 70, false, false, 256)]
     public void FloatMatchesNaiveOnEveryPath(int m, int n, int k, bool ta, bool tb, int path)
     {
         int lda = (ta ? m : k) + 1, ldb = (tb ? k : n) + 3, ldc = n + 2;
@@ -105,7 +107,7 @@ public class GemmTests
         KernelSettings.MaxVectorBits = path;
         try
         {
-            foreach (var (m, n, k) in new[] { (257, 300, 260), (401, 97, 333) })
+            foreach (var (m, n, k) in new[] { (257, 300, 260), (401, 97, 333), (20000, 5, 200) })
             {
                 var a = Randn(m * k, 7);
                 var b = Randn(n * k, 8);
@@ -196,6 +198,21 @@ public class GemmTests
         Assert.Equal((e.Rows, e.Columns), (g.Rows, g.Columns));
         for (int i = 0; i < e.Rows; i++)
             for (int j = 0; j < e.Columns; j++) Assert.True(Math.Abs(e[i, j] - g[i, j]) <= 1e-11 * (1 + Math.Abs(e[i, j])));
+    }
+
+    [Fact]
+    public void GramOfWideMatrixIsSymmetricAndMatchesFullProduct()
+    {
+        var big = new Matrix(Randn(50 * 420, 12), 50, 420);
+        var x = big.Slice(1, 3, 45, 401); // d = 401 > 2 blocks, a view
+        var g = MatrixOps.Gram(x);
+        var full = MatrixOps.TransposeMultiply(x, x);
+        for (int i = 0; i < 401; i++)
+            for (int j = 0; j < 401; j++)
+            {
+                Assert.Equal(g[i, j], g[j, i]);
+                Assert.Equal(full[i, j], g[i, j], 1e-12);
+            }
     }
 
     [Fact]

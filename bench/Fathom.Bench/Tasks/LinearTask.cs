@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Fathom.Linear;
+using Fathom.Metrics;
+
+namespace Fathom.Bench.Tasks;
+
+/// <summary>anchors.py t_linear: regression.csv, its seed-0 split, LinearRegression() (Ridge comes with a later
+/// issue, so only the LinearRegression variant is emitted); R² on test.</summary>
+internal sealed class LinearTask : IBenchTask
+{
+    public string Name => "linear";
+
+    public void Run(BenchContext context)
+    {
+        var (x, y) = BenchCsv.Load(context.BenchData("regression.csv.gz"));
+        var (trainRows, testRows) = BenchCsv.Split(context.BenchData(Path.Combine("splits", "regression_seed0.csv.gz")));
+        var xTrain = x.SelectRows(trainRows);
+        var xTest = x.SelectRows(testRows);
+        var yTrain = trainRows.Select(i => y[i]).ToArray();
+        var yTest = testRows.Select(i => y[i]).ToArray();
+
+        var estimator = new LinearRegression();
+        LinearRegressionModel? model = null;
+        double[]? predicted = null;
+        var (fit, predict, runs) = BenchContext.Timed(_ =>
+        {
+            double f = BenchContext.Seconds(() => model = estimator.Fit(xTrain, yTrain));
+            double p = BenchContext.Seconds(() => predicted = model!.Predict(xTest));
+            return (f, p);
+        });
+        double r2 = RegressionMetrics.R2(yTest, predicted!);
+        context.Emit(new BenchResult("linear", "fathom.LinearRegression", fit, predict, "r2", r2, new JsonObject(),
+            new JsonObject { ["runs"] = runs, ["n_train"] = yTrain.Length, ["rank"] = model!.Rank }));
+    }
+}
