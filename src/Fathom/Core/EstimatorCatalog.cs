@@ -24,6 +24,12 @@ public static class EstimatorCatalog
             "Random forest of classification trees (bootstrap, sqrt features per node, parallel, out-of-bag score)."),
         new("random-forest-regressor", EstimatorTask.Regression, typeof(Ensemble.RandomForestRegressor), () => new Ensemble.RandomForestRegressor(),
             "Random forest of regression trees (bootstrap, parallel, out-of-bag R2)."),
+        new("kmeans", EstimatorTask.Clustering, typeof(Cluster.KMeans), () => new Cluster.KMeans(),
+            "k-means clustering (k-means++ start, Lloyd iterations, best of n_init runs)."),
+        new("pca", EstimatorTask.Transform, typeof(Decomposition.PCA), () => new Decomposition.PCA(),
+            "Principal component analysis (full or randomized SVD, whitening)."),
+        new("dbscan", EstimatorTask.Clustering, typeof(Cluster.DBSCAN), () => new Cluster.DBSCAN(),
+            "Density-based clustering with noise (eps neighbourhoods, min_samples core rule)."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

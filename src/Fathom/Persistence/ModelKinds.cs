@@ -25,6 +25,9 @@ public static class ModelKinds
         ["decision-tree-regressor"] = r => Fathom.Trees.DecisionTreeRegressionModel.ReadFrom(r),
         ["random-forest"] = r => Fathom.Ensemble.RandomForestClassificationModel.ReadFrom(r),
         ["random-forest-regressor"] = r => Fathom.Ensemble.RandomForestRegressionModel.ReadFrom(r),
+        ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
+        ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
+        ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>
