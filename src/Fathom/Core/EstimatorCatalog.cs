@@ -18,6 +18,8 @@ public static class EstimatorCatalog
             "Lasso (L1 penalty; coordinate descent)."),
         new("elastic-net", EstimatorTask.Regression, typeof(Linear.ElasticNet), () => new Linear.ElasticNet(),
             "Elastic net (L1 + L2 penalty; coordinate descent)."),
+        new("gaussian-nb", EstimatorTask.Classification, typeof(NaiveBayes.GaussianNB), () => new NaiveBayes.GaussianNB(),
+            "Gaussian naive Bayes (per-class normal densities)."),
         new("dummy-classifier", EstimatorTask.Classification, typeof(Dummy.DummyClassifier), () => new Dummy.DummyClassifier(),
             "Baseline that ignores the features (class prior, most frequent, stratified, uniform or constant)."),
         new("dummy-regressor", EstimatorTask.Regression, typeof(Dummy.DummyRegressor), () => new Dummy.DummyRegressor(),

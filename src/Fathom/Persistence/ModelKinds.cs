@@ -18,6 +18,7 @@ public static class ModelKinds
         ["ridge"] = r => Fathom.Linear.RidgeModel.ReadFrom(r),
         ["lasso"] = r => Fathom.Linear.LassoModel.ReadFrom(r),
         ["elastic-net"] = r => Fathom.Linear.ElasticNetModel.ReadFrom(r),
+        ["gaussian-nb"] = r => Fathom.NaiveBayes.GaussianNBModel.ReadFrom(r),
         ["standard-scaler"] = r => Fathom.Preprocessing.StandardScalerModel.ReadFrom(r),
         ["simple-imputer"] = r => Fathom.Preprocessing.SimpleImputerModel.ReadFrom(r),
         ["one-hot-encoder"] = r => Fathom.Preprocessing.OneHotEncoderModel.ReadFrom(r),
