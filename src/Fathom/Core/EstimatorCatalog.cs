@@ -12,6 +12,14 @@ public static class EstimatorCatalog
             "Logistic regression (multinomial, L2 penalty, L-BFGS)."),
         new("linear-regression", EstimatorTask.Regression, typeof(Linear.LinearRegression), () => new Linear.LinearRegression(),
             "Ordinary least squares (QR; minimum-norm solution when rank-deficient)."),
+        new("ridge", EstimatorTask.Regression, typeof(Linear.Ridge), () => new Linear.Ridge(),
+            "Ridge regression (L2 penalty; Cholesky or SVD)."),
+        new("lasso", EstimatorTask.Regression, typeof(Linear.Lasso), () => new Linear.Lasso(),
+            "Lasso (L1 penalty; coordinate descent)."),
+        new("elastic-net", EstimatorTask.Regression, typeof(Linear.ElasticNet), () => new Linear.ElasticNet(),
+            "Elastic net (L1 + L2 penalty; coordinate descent)."),
+        new("gaussian-nb", EstimatorTask.Classification, typeof(NaiveBayes.GaussianNB), () => new NaiveBayes.GaussianNB(),
+            "Gaussian naive Bayes (per-class normal densities)."),
         new("dummy-classifier", EstimatorTask.Classification, typeof(Dummy.DummyClassifier), () => new Dummy.DummyClassifier(),
             "Baseline that ignores the features (class prior, most frequent, stratified, uniform or constant)."),
         new("dummy-regressor", EstimatorTask.Regression, typeof(Dummy.DummyRegressor), () => new Dummy.DummyRegressor(),
@@ -28,6 +36,12 @@ public static class EstimatorCatalog
             "Extremely randomized trees for classification (random thresholds, sqrt features per node, parallel)."),
         new("extra-trees-regressor", EstimatorTask.Regression, typeof(Ensemble.ExtraTreesRegressor), () => new Ensemble.ExtraTreesRegressor(),
             "Extremely randomized trees for regression (random thresholds, parallel)."),
+        new("kmeans", EstimatorTask.Clustering, typeof(Cluster.KMeans), () => new Cluster.KMeans(),
+            "k-means clustering (k-means++ start, Lloyd iterations, best of n_init runs)."),
+        new("pca", EstimatorTask.Transform, typeof(Decomposition.PCA), () => new Decomposition.PCA(),
+            "Principal component analysis (full or randomized SVD, whitening)."),
+        new("dbscan", EstimatorTask.Clustering, typeof(Cluster.DBSCAN), () => new Cluster.DBSCAN(),
+            "Density-based clustering with noise (eps neighbourhoods, min_samples core rule)."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

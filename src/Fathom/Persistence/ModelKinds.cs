@@ -15,6 +15,10 @@ public static class ModelKinds
         ["dummy-regressor"] = r => Dummy.DummyRegressionModel.ReadFrom(r),
         ["logistic-regression"] = r => Fathom.Linear.LogisticRegressionModel.ReadFrom(r),
         ["linear-regression"] = r => Fathom.Linear.LinearRegressionModel.ReadFrom(r),
+        ["ridge"] = r => Fathom.Linear.RidgeModel.ReadFrom(r),
+        ["lasso"] = r => Fathom.Linear.LassoModel.ReadFrom(r),
+        ["elastic-net"] = r => Fathom.Linear.ElasticNetModel.ReadFrom(r),
+        ["gaussian-nb"] = r => Fathom.NaiveBayes.GaussianNBModel.ReadFrom(r),
         ["standard-scaler"] = r => Fathom.Preprocessing.StandardScalerModel.ReadFrom(r),
         ["simple-imputer"] = r => Fathom.Preprocessing.SimpleImputerModel.ReadFrom(r),
         ["one-hot-encoder"] = r => Fathom.Preprocessing.OneHotEncoderModel.ReadFrom(r),
@@ -27,6 +31,9 @@ public static class ModelKinds
         ["random-forest-regressor"] = r => Fathom.Ensemble.RandomForestRegressionModel.ReadFrom(r),
         ["extra-trees"] = r => Fathom.Ensemble.ExtraTreesClassificationModel.ReadFrom(r),
         ["extra-trees-regressor"] = r => Fathom.Ensemble.ExtraTreesRegressionModel.ReadFrom(r),
+        ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
+        ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
+        ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>
