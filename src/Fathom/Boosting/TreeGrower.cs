@@ -100,7 +100,7 @@ internal sealed class TreeGrower
             bool leftSplits = !full && CanSplit(left), rightSplits = !full && CanSplit(right);
             if (leftSplits || rightSplits)
             {
-                var (small, large) = left.Count <= right.Count ? (left, right) : (right, left);
+                var (small, large) = left.Count < right.Count ? (left, right) : (right, left); // as scikit-learn: ties build the right child
                 small.Hist = Rent();
                 BuildHistogram(small, gradient, hessian, isRoot: false);
                 large.Hist = Rent();
@@ -123,7 +123,7 @@ internal sealed class TreeGrower
     private bool CanSplit(Node node) =>
         node.Count >= 2 * _s.MinSamplesLeaf && node.H >= _s.MinHessianToSplit && !AtMaxDepth(node.Depth);
 
-    private double LeafValue(double g, double h) => -g / (h + _s.L2Regularization) * _s.LearningRate;
+    private double LeafValue(double g, double h) => NodeValue(g, h) * _s.LearningRate;
 
     private HistogramBin[] Rent()
     {
@@ -196,14 +196,13 @@ internal sealed class TreeGrower
     private Split? FeatureSplit(Node node, int f)
     {
         var bins = node.Hist.AsSpan(f * _bins, _bins);
-        double l2 = _s.L2Regularization, minH = _s.MinHessianToSplit;
+        double minH = _s.MinHessianToSplit;
         int msl = _s.MinSamplesLeaf;
         double G = node.G, H = node.H;
         int N = node.Count;
-        double parent = G * G / (H + l2);
+        double parent = G * NodeValue(G, H);
+        Split? best = null;
         double bestGain = 0;
-        int bestBin = -1;
-        bool bestMissingLeft = false;
         bool hasMissing = _hasMissing[f];
         int nonMissing = _nonMissing[f];
         int end = nonMissing - 1 + (hasMissing ? 1 : 0);
@@ -221,12 +220,11 @@ internal sealed class TreeGrower
             if (hl < minH) continue;
             if (hr < minH) break;
             double gr = G - gl;
-            double gain = gl * gl / (hl + l2) + gr * gr / (hr + l2) - parent;
+            double gain = Gain(parent, gl, hl, gr, hr);
             if (gain > bestGain)
             {
                 bestGain = gain;
-                bestBin = b;
-                bestMissingLeft = false;
+                best = new Split { Gain = gain, Feature = f, Bin = b, MissingLeft = false, GL = gl, HL = hl, NL = nl, GR = gr, HR = hr, NR = nr };
             }
         }
         if (hasMissing)
@@ -245,36 +243,28 @@ internal sealed class TreeGrower
                 if (hr < minH) continue;
                 if (hlm < minH) break;
                 double glm = G - gr;
-                double gain = glm * glm / (hlm + l2) + gr * gr / (hr + l2) - parent;
+                double gain = Gain(parent, glm, hlm, gr, hr);
                 if (gain > bestGain)
                 {
                     bestGain = gain;
-                    bestBin = b;
-                    bestMissingLeft = true;
+                    best = new Split { Gain = gain, Feature = f, Bin = b, MissingLeft = true, GL = glm, HL = hlm, NL = nlm, GR = gr, HR = hr, NR = nr };
                 }
             }
         }
-        if (bestBin < 0) return null;
-        // Recompute the sides of the chosen split from the histogram.
-        double sg = 0, sh = 0;
-        int sn = 0;
-        for (int b = 0; b <= bestBin; b++)
-        {
-            sg += bins[b].Gradient;
-            sh += bins[b].Hessian;
-            sn += bins[b].Count;
-        }
-        if (bestMissingLeft)
-        {
-            sg += bins[_missingBin].Gradient;
-            sh += bins[_missingBin].Hessian;
-            sn += bins[_missingBin].Count;
-        }
-        return new Split
-        {
-            Gain = bestGain, Feature = f, Bin = bestBin, MissingLeft = bestMissingLeft,
-            GL = sg, HL = sh, NL = sn, GR = G - sg, HR = H - sh, NR = N - sn,
-        };
+        return best;
+    }
+
+    /// <summary>Unshrunk node value −G/(H + λ + 1e−15), scikit-learn's <c>compute_node_value</c> (the 1e−15 guards H = 0).</summary>
+    private double NodeValue(double g, double h) => -g / (h + _s.L2Regularization + 1e-15);
+
+    /// <summary>Split gain, evaluated in scikit-learn's order so that near-tied candidates are ranked identically:
+    /// loss(node) − loss(left) − loss(right) with loss(side) = G · value(side) = −G²/(H + λ).</summary>
+    private double Gain(double parent, double gl, double hl, double gr, double hr)
+    {
+        double gain = parent;
+        gain -= gl * NodeValue(gl, hl);
+        gain -= gr * NodeValue(gr, hr);
+        return gain;
     }
 
     private (Node Left, Node Right) SplitNode(int id)
