@@ -24,6 +24,7 @@ internal sealed class TreeGrower
     private readonly GrowerSettings _s;
     private readonly ParallelOptions _parallel;
     private readonly int[] _rows, _scratch;
+    private readonly int[] _blocks;
     private readonly float[] _gOrdered, _hOrdered;
     private readonly Stack<HistogramBin[]> _pool = new();
     private readonly List<Node> _nodes = [];
@@ -56,6 +57,7 @@ internal sealed class TreeGrower
         _hasMissing = hasMissing;
         _s = settings;
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
+        _blocks = FeatureBlocks(_p, Math.Max(1, threads));
         _rows = new int[n];
         _scratch = new int[n];
         _gOrdered = new float[n];
@@ -118,6 +120,17 @@ internal sealed class TreeGrower
         return Finish(raw);
     }
 
+    /// <summary>Splits the features into contiguous blocks of at most 4 (one kernel pass each), with a block count that
+    /// is a multiple of the thread count so that threads get equal work. Returns the block starts plus p.</summary>
+    private static int[] FeatureBlocks(int p, int threads)
+    {
+        int blocks = (p + 3) / 4;
+        blocks = Math.Min(p, (blocks + threads - 1) / threads * threads);
+        var starts = new int[blocks + 1];
+        for (int b = 0; b <= blocks; b++) starts[b] = (int)((long)p * b / blocks);
+        return starts;
+    }
+
     private bool AtMaxDepth(int depth) => _s.MaxDepth is int d && depth >= d;
 
     private bool CanSplit(Node node) =>
@@ -161,13 +174,13 @@ internal sealed class TreeGrower
             }
         }
         var hist = node.Hist!;
-        Parallel.For(0, _p, _parallel, f =>
+        var blocks = _blocks;
+        Parallel.For(0, blocks.Length - 1, _parallel, b =>
         {
-            var bins = hist.AsSpan(f * _bins, _bins);
-            bins.Clear();
-            var col = _binned.AsSpan(f * _n, _n);
-            if (isRoot) HistogramKernels.Dense(col, g.AsSpan(0, count), h.AsSpan(0, count), bins);
-            else HistogramKernels.Gather(col, _rows.AsSpan(start, count), g.AsSpan(0, count), h.AsSpan(0, count), bins);
+            int first = blocks[b], features = blocks[b + 1] - first;
+            hist.AsSpan(first * _bins, features * _bins).Clear();
+            HistogramKernels.Build(_binned, _n, first, features, isRoot ? default : _rows.AsSpan(start, count),
+                g.AsSpan(0, count), h.AsSpan(0, count), hist, _bins);
         });
     }
 
