@@ -59,7 +59,7 @@ internal sealed class TreeGrower
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
         _blocks = FeatureBlocks(_p, Math.Max(1, threads));
         _rows = new int[n];
-        _scratch = new int[n];
+        _scratch = new int[n + 1];
         _gOrdered = new float[n];
         _hOrdered = new float[n];
     }
@@ -289,13 +289,18 @@ internal sealed class TreeGrower
         int bin = s.Bin, missing = _missingBin;
         bool missingLeft = s.MissingLeft;
         int nl = 0, nr = 0;
+        var scratch = _scratch.AsSpan(0, rows.Length + 1);
+        // Branch-free stable partition: every row is written to both sides and only the matching cursor advances
+        // (left and right are near 50/50 and unpredictable, so a branch would mispredict half the time).
         for (int k = 0; k < rows.Length; k++)
         {
             int r = rows[k];
             int b = col[r];
-            bool goLeft = b == missing ? missingLeft : b <= bin;
-            if (goLeft) rows[nl++] = r;
-            else _scratch[nr++] = r;
+            int goLeft = b == missing ? (missingLeft ? 1 : 0) : (b <= bin ? 1 : 0);
+            rows[nl] = r;
+            scratch[nr] = r;
+            nl += goLeft;
+            nr += 1 - goLeft;
         }
         _scratch.AsSpan(0, nr).CopyTo(rows[nl..]);
         if (!_hasMissing[s.Feature]) s.MissingLeft = nl > nr; // unseen missing values follow the larger child
