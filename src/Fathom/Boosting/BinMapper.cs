@@ -49,18 +49,28 @@ internal sealed class BinMapper
             rows = perm.AsSpan(0, Subsample).ToArray();
             Array.Sort(rows);
         }
+        // Copy the (subsampled) columns out in one pass over the rows, then sort each feature in parallel.
+        int m = rows?.Length ?? n;
+        var columns = new double[p][];
+        for (int f = 0; f < p; f++) columns[f] = new double[m];
+        const int chunk = 4096;
+        Parallel.For(0, (m + chunk - 1) / chunk, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
+        {
+            for (int k = c * chunk, end = Math.Min(m, (c + 1) * chunk); k < end; k++)
+            {
+                var row = x.Row(rows is null ? k : rows[k]);
+                for (int f = 0; f < p; f++) columns[f][k] = row[f];
+            }
+        });
         var thresholds = new double[p][];
         Parallel.For(0, p, new ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
         {
-            int m = rows?.Length ?? n;
-            var values = new double[m];
+            var values = columns[f];
             int count = 0;
-            for (int k = 0; k < m; k++)
-            {
-                double v = x[rows is null ? k : rows[k], f];
-                if (!double.IsNaN(v)) values[count++] = v;
-            }
+            for (int k = 0; k < values.Length; k++)
+                if (!double.IsNaN(values[k])) values[count++] = values[k];
             thresholds[f] = FeatureThresholds(values.AsSpan(0, count), maxBins);
+            columns[f] = null!;
         });
         return new BinMapper(thresholds, maxBins);
     }
@@ -124,11 +134,14 @@ internal sealed class BinMapper
     internal static byte BinOf(double v, double[] t, byte missing)
     {
         if (double.IsNaN(v)) return missing;
-        int lo = 0, hi = t.Length;
-        while (lo < hi)
+        // Branch-free lower bound: the number of thresholds strictly below v.
+        int lo = 0, len = t.Length;
+        while (len > 0)
         {
-            int mid = (lo + hi) >>> 1;
-            if (v <= t[mid]) hi = mid; else lo = mid + 1;
+            int half = len >> 1;
+            bool less = t[lo + half] < v;
+            lo = less ? lo + half + 1 : lo;
+            len = less ? len - half - 1 : half;
         }
         return (byte)lo;
     }

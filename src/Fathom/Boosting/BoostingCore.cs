@@ -65,7 +65,7 @@ internal static class BoostingCore
             Parallel.For(0, chunks, parallel, c =>
                 loss.GradientHessian(yTrain, raw, wTrain, gradient, hessian, c * Chunk, Math.Min(n, (c + 1) * Chunk)));
             for (int k = 0; k < K; k++)
-                trees.Add(grower.Grow(gradient.AsSpan(k * n, n), hessian.AsSpan(k * n, n), raw.AsSpan(k * n, n)));
+                trees.Add(grower.Grow(gradient, hessian, k * n, raw.AsSpan(k * n, n)));
             string? message = null;
             if (xVal is not null)
             {

@@ -23,11 +23,13 @@ internal sealed class TreeGrower
     private readonly double[][] _thresholds;
     private readonly GrowerSettings _s;
     private readonly ParallelOptions _parallel;
-    private readonly int[] _rows, _scratch;
+    private readonly int[] _rows, _scratch, _leftScratch;
     private readonly int[] _blocks;
     private readonly float[] _gOrdered, _hOrdered;
     private readonly Stack<HistogramBin[]> _pool = new();
     private readonly List<Node> _nodes = [];
+    private float[]? _gradient, _hessian;
+    private int _offset;
 
     private sealed class Node
     {
@@ -60,14 +62,20 @@ internal sealed class TreeGrower
         _blocks = FeatureBlocks(_p, Math.Max(1, threads));
         _rows = new int[n];
         _scratch = new int[n + 1];
+        _leftScratch = new int[n + 1];
         _gOrdered = new float[n];
         _hOrdered = new float[n];
     }
 
-    /// <summary>Grows a tree on the given gradients and hessians (length n) and adds each training row's leaf value
+    /// <summary>Grows a tree on the gradients and hessians at [offset, offset + n) of the given arrays and adds each training row's leaf value
     /// to <paramref name="raw"/> (length n).</summary>
-    public BoostedTree Grow(ReadOnlySpan<float> gradient, ReadOnlySpan<float> hessian, Span<double> raw)
+    public BoostedTree Grow(float[] gradientAll, float[] hessianAll, int offset, Span<double> raw)
     {
+        _gradient = gradientAll;
+        _hessian = hessianAll;
+        _offset = offset;
+        var gradient = gradientAll.AsSpan(offset, _n);
+        var hessian = hessianAll.AsSpan(offset, _n);
         for (int i = 0; i < _n; i++) _rows[i] = i;
         _nodes.Clear();
         double g = 0, h = 0;
@@ -166,12 +174,17 @@ internal sealed class TreeGrower
         {
             g = _gOrdered;
             h = _hOrdered;
-            for (int k = 0; k < count; k++)
+            const int chunk = 16_384;
+            var (ga, ha, off) = (_gradient!, _hessian!, _offset);
+            Parallel.For(0, (count + chunk - 1) / chunk, _parallel, c =>
             {
-                int r = _rows[start + k];
-                g[k] = gradient[r];
-                h[k] = hessian[r];
-            }
+                for (int k = c * chunk, end = Math.Min(count, (c + 1) * chunk); k < end; k++)
+                {
+                    int r = _rows[start + k] + off;
+                    g[k] = ga[r];
+                    h[k] = ha[r];
+                }
+            });
         }
         var hist = node.Hist!;
         var blocks = _blocks;
@@ -285,24 +298,46 @@ internal sealed class TreeGrower
         var node = _nodes[id];
         var s = node.Best!;
         var col = _binned.AsSpan(s.Feature * _n, _n);
-        var rows = _rows.AsSpan(node.Start, node.Count);
-        int bin = s.Bin, missing = _missingBin;
-        bool missingLeft = s.MissingLeft;
-        int nl = 0, nr = 0;
-        var scratch = _scratch.AsSpan(0, rows.Length + 1);
-        // Branch-free stable partition: every row is written to both sides and only the matching cursor advances
-        // (left and right are near 50/50 and unpredictable, so a branch would mispredict half the time).
-        for (int k = 0; k < rows.Length; k++)
+        int start = node.Start, count = node.Count;
+        int parts = count >= 65_536 ? _parallel.MaxDegreeOfParallelism : 1;
+        var leftCounts = new int[parts];
+        // Each part partitions its slice of the rows into the two scratch buffers (stable, branch-free: every row is
+        // written to both sides and only the matching cursor advances); the slices are then concatenated, lefts
+        // first. The result is the same stable partition whatever the number of parts.
+        Parallel.For(0, parts, _parallel, part =>
         {
-            int r = rows[k];
-            int b = col[r];
-            int goLeft = b == missing ? (missingLeft ? 1 : 0) : (b <= bin ? 1 : 0);
-            rows[nl] = r;
-            scratch[nr] = r;
-            nl += goLeft;
-            nr += 1 - goLeft;
+            int a = start + (int)((long)count * part / parts), b = start + (int)((long)count * (part + 1) / parts);
+            var col = _binned.AsSpan(s.Feature * _n, _n);
+            int bin = s.Bin, missing = _missingBin, missingLeft = s.MissingLeft ? 1 : 0;
+            int nl = a, nr = a;
+            var rows = _rows;
+            var leftBuf = _leftScratch;
+            var rightBuf = _scratch;
+            for (int k = a; k < b; k++)
+            {
+                int r = rows[k];
+                int bk = col[r];
+                int goLeft = bk == missing ? missingLeft : (bk <= bin ? 1 : 0);
+                leftBuf[nl] = r;
+                rightBuf[nr] = r;
+                nl += goLeft;
+                nr += 1 - goLeft;
+            }
+            leftCounts[part] = nl - a;
+        });
+        int nl = 0;
+        foreach (int c in leftCounts) nl += c;
+        int nr = count - nl;
+        int leftAt = start, rightAt = start + nl;
+        for (int part = 0; part < parts; part++)
+        {
+            int a = start + (int)((long)count * part / parts), b = start + (int)((long)count * (part + 1) / parts);
+            int l = leftCounts[part], r = b - a - l;
+            _leftScratch.AsSpan(a, l).CopyTo(_rows.AsSpan(leftAt));
+            _scratch.AsSpan(a, r).CopyTo(_rows.AsSpan(rightAt));
+            leftAt += l;
+            rightAt += r;
         }
-        _scratch.AsSpan(0, nr).CopyTo(rows[nl..]);
         if (!_hasMissing[s.Feature]) s.MissingLeft = nl > nr; // unseen missing values follow the larger child
         var left = new Node { Start = node.Start, Count = nl, Depth = node.Depth + 1, G = s.GL, H = s.HL, Value = LeafValue(s.GL, s.HL) };
         var right = new Node { Start = node.Start + nl, Count = nr, Depth = node.Depth + 1, G = s.GR, H = s.HR, Value = LeafValue(s.GR, s.HR) };
