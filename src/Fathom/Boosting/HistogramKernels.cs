@@ -12,25 +12,25 @@ internal static class HistogramKernels
 {
     /// <summary>Adds rows to the histograms of features [first, first + count) (count ≤ 4). With
     /// <paramref name="rows"/> empty the rows are 0..g.Length−1 in order (the root); otherwise the k-th row is
-    /// rows[k] and g, h are already in that order. Histogram of feature f starts at bins[f · width].</summary>
-    public static void Build(byte[] binned, int n, int first, int count, ReadOnlySpan<int> rows, ReadOnlySpan<float> g,
-        ReadOnlySpan<float> h, HistogramBin[] bins, int width)
+    /// rows[k] and gh (gradient, hessian pairs) is already in that order. Histogram of feature f starts at bins[f · width].</summary>
+    public static void Build(byte[] binned, int n, int first, int count, ReadOnlySpan<int> rows, ReadOnlySpan<float> gh,
+        HistogramBin[] bins, int width)
     {
         int f = first, end = first + count;
         while (end - f >= 4)
         {
-            Four(binned, n, f, rows, g, h, bins, width);
+            Four(binned, n, f, rows, gh, bins, width);
             f += 4;
         }
         if (end - f >= 2)
         {
-            Two(binned, n, f, rows, g, h, bins, width);
+            Two(binned, n, f, rows, gh, bins, width);
             f += 2;
         }
-        if (end - f == 1) One(binned, n, f, rows, g, h, bins, width);
+        if (end - f == 1) One(binned, n, f, rows, gh, bins, width);
     }
 
-    private static void Four(byte[] binned, int n, int f, ReadOnlySpan<int> rows, ReadOnlySpan<float> g, ReadOnlySpan<float> h,
+    private static void Four(byte[] binned, int n, int f, ReadOnlySpan<int> rows, ReadOnlySpan<float> gh,
         HistogramBin[] bins, int width)
     {
         ref byte c0 = ref binned[(long)f * n];
@@ -43,10 +43,12 @@ internal static class HistogramKernels
         ref var h3 = ref bins[(f + 3) * width];
         bool dense = rows.IsEmpty;
         ref int r0 = ref MemoryMarshal.GetReference(rows);
-        for (int k = 0; k < g.Length; k++)
+        ref float p0 = ref MemoryMarshal.GetReference(gh);
+        int m = gh.Length / 2;
+        for (int k = 0; k < m; k++)
         {
             nint r = dense ? k : Unsafe.Add(ref r0, k);
-            double gk = g[k], hk = h[k];
+            double gk = Unsafe.Add(ref p0, 2 * k), hk = Unsafe.Add(ref p0, 2 * k + 1);
             ref var e0 = ref Unsafe.Add(ref h0, Unsafe.Add(ref c0, r));
             e0.Gradient += gk; e0.Hessian += hk; e0.Count++;
             ref var e1 = ref Unsafe.Add(ref h1, Unsafe.Add(ref c1, r));
@@ -58,7 +60,7 @@ internal static class HistogramKernels
         }
     }
 
-    private static void Two(byte[] binned, int n, int f, ReadOnlySpan<int> rows, ReadOnlySpan<float> g, ReadOnlySpan<float> h,
+    private static void Two(byte[] binned, int n, int f, ReadOnlySpan<int> rows, ReadOnlySpan<float> gh,
         HistogramBin[] bins, int width)
     {
         ref byte c0 = ref binned[(long)f * n];
@@ -67,10 +69,12 @@ internal static class HistogramKernels
         ref var h1 = ref bins[(f + 1) * width];
         bool dense = rows.IsEmpty;
         ref int r0 = ref MemoryMarshal.GetReference(rows);
-        for (int k = 0; k < g.Length; k++)
+        ref float p0 = ref MemoryMarshal.GetReference(gh);
+        int m = gh.Length / 2;
+        for (int k = 0; k < m; k++)
         {
             nint r = dense ? k : Unsafe.Add(ref r0, k);
-            double gk = g[k], hk = h[k];
+            double gk = Unsafe.Add(ref p0, 2 * k), hk = Unsafe.Add(ref p0, 2 * k + 1);
             ref var e0 = ref Unsafe.Add(ref h0, Unsafe.Add(ref c0, r));
             e0.Gradient += gk; e0.Hessian += hk; e0.Count++;
             ref var e1 = ref Unsafe.Add(ref h1, Unsafe.Add(ref c1, r));
@@ -78,18 +82,20 @@ internal static class HistogramKernels
         }
     }
 
-    private static void One(byte[] binned, int n, int f, ReadOnlySpan<int> rows, ReadOnlySpan<float> g, ReadOnlySpan<float> h,
+    private static void One(byte[] binned, int n, int f, ReadOnlySpan<int> rows, ReadOnlySpan<float> gh,
         HistogramBin[] bins, int width)
     {
         ref byte c0 = ref binned[(long)f * n];
         ref var h0 = ref bins[f * width];
         bool dense = rows.IsEmpty;
         ref int r0 = ref MemoryMarshal.GetReference(rows);
-        for (int k = 0; k < g.Length; k++)
+        ref float p0 = ref MemoryMarshal.GetReference(gh);
+        int m = gh.Length / 2;
+        for (int k = 0; k < m; k++)
         {
             nint r = dense ? k : Unsafe.Add(ref r0, k);
             ref var e0 = ref Unsafe.Add(ref h0, Unsafe.Add(ref c0, r));
-            e0.Gradient += g[k]; e0.Hessian += h[k]; e0.Count++;
+            e0.Gradient += Unsafe.Add(ref p0, 2 * k); e0.Hessian += Unsafe.Add(ref p0, 2 * k + 1); e0.Count++;
         }
     }
 }

@@ -25,7 +25,7 @@ internal sealed class TreeGrower
     private readonly ParallelOptions _parallel;
     private readonly int[] _rows, _scratch, _leftScratch;
     private readonly int[] _blocks;
-    private readonly float[] _gOrdered, _hOrdered;
+    private readonly float[] _ghOrdered;
     private readonly Stack<HistogramBin[]> _pool = new();
     private readonly List<Node> _nodes = [];
     private float[]? _gradient, _hessian;
@@ -63,8 +63,7 @@ internal sealed class TreeGrower
         _rows = new int[n];
         _scratch = new int[n + 1];
         _leftScratch = new int[n + 1];
-        _gOrdered = new float[n];
-        _hOrdered = new float[n];
+        _ghOrdered = new float[2 * n];
     }
 
     /// <summary>Grows a tree on the gradients and hessians at [offset, offset + n) of the given arrays and adds each training row's leaf value
@@ -162,30 +161,18 @@ internal sealed class TreeGrower
     private void BuildHistogram(Node node, ReadOnlySpan<float> gradient, ReadOnlySpan<float> hessian, bool isRoot)
     {
         int start = node.Start, count = node.Count;
-        float[] g, h;
-        if (isRoot)
+        var gh = _ghOrdered;
+        const int chunk = 16_384;
+        var (ga, ha, off, root) = (_gradient!, _hessian!, _offset, isRoot);
+        Parallel.For(0, (count + chunk - 1) / chunk, _parallel, c =>
         {
-            g = _gOrdered;
-            h = _hOrdered;
-            gradient.CopyTo(g);
-            hessian.CopyTo(h);
-        }
-        else
-        {
-            g = _gOrdered;
-            h = _hOrdered;
-            const int chunk = 16_384;
-            var (ga, ha, off) = (_gradient!, _hessian!, _offset);
-            Parallel.For(0, (count + chunk - 1) / chunk, _parallel, c =>
+            for (int k = c * chunk, end = Math.Min(count, (c + 1) * chunk); k < end; k++)
             {
-                for (int k = c * chunk, end = Math.Min(count, (c + 1) * chunk); k < end; k++)
-                {
-                    int r = _rows[start + k] + off;
-                    g[k] = ga[r];
-                    h[k] = ha[r];
-                }
-            });
-        }
+                int r = (root ? k : _rows[start + k]) + off;
+                gh[2 * k] = ga[r];
+                gh[2 * k + 1] = ha[r];
+            }
+        });
         var hist = node.Hist!;
         var blocks = _blocks;
         Parallel.For(0, blocks.Length - 1, _parallel, b =>
@@ -193,7 +180,7 @@ internal sealed class TreeGrower
             int first = blocks[b], features = blocks[b + 1] - first;
             hist.AsSpan(first * _bins, features * _bins).Clear();
             HistogramKernels.Build(_binned, _n, first, features, isRoot ? default : _rows.AsSpan(start, count),
-                g.AsSpan(0, count), h.AsSpan(0, count), hist, _bins);
+                gh.AsSpan(0, 2 * count), hist, _bins);
         });
     }
 
