@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Fathom.Core;
 using Fathom.Numerics;
 
@@ -134,15 +135,17 @@ internal sealed class BinMapper
     internal static byte BinOf(double v, double[] t, byte missing)
     {
         if (double.IsNaN(v)) return missing;
-        // Branch-free lower bound: the number of thresholds strictly below v.
+        // Branch-free lower bound (the number of thresholds strictly below v): the answer stays in [lo, lo + len];
+        // each step moves lo by half or not with a mask instead of a jump (the outcome is unpredictable).
         int lo = 0, len = t.Length;
-        while (len > 0)
+        if (len == 0) return 0;
+        while (len > 1)
         {
             int half = len >> 1;
-            bool less = t[lo + half] < v;
-            lo = less ? lo + half + 1 : lo;
-            len = less ? len - half - 1 : half;
+            lo += half & -(int)Unsafe.BitCast<bool, byte>(t[lo + half - 1] < v);
+            len -= half;
         }
+        lo += Unsafe.BitCast<bool, byte>(t[lo] < v);
         return (byte)lo;
     }
 }
