@@ -1,0 +1,87 @@
+using Fathom.Core;
+using Fathom.LinearAlgebra;
+using Fathom.Numerics;
+
+namespace Fathom.Linear;
+
+/// <summary>
+/// Ridge regression, as scikit-learn's Ridge: minimizes Σᵢ sᵢ (yᵢ − xᵢ·β − β₀)² + α‖β‖² (the intercept is not
+/// penalized). With an intercept X and y are centred on their weighted means; rows are scaled by √sᵢ; the
+/// penalized normal equations are solved by Cholesky or by the SVD (<see cref="Solver"/>).
+/// </summary>
+/// <remarks>Cost O(n · p²) for the Gram matrix (GEMM) plus O(p³); with more features than rows the dual
+/// system (XXᵀ + αI) is solved instead, O(n² · p + n³).</remarks>
+public sealed record Ridge : IRegressor
+{
+    /// <summary>Penalty strength α ≥ 0 on ‖β‖². Default 1.0; 0 gives ordinary least squares.</summary>
+    [Hyperparameter("strength of the L2 penalty on the coefficients; 0 gives ordinary least squares", Min = 0)]
+    public double Alpha { get; init; } = 1.0;
+
+    /// <summary>Whether to fit an (unpenalized) intercept. Default true.</summary>
+    [Hyperparameter("whether to fit an intercept")]
+    public bool FitIntercept { get; init; } = true;
+
+    /// <summary>Solver: auto (Cholesky, SVD when singular; default), cholesky or svd.</summary>
+    [Hyperparameter("linear solver: auto, cholesky or svd")]
+    public RidgeSolver Solver { get; init; } = RidgeSolver.Auto;
+
+    /// <summary>Validates, then fits a new model.</summary>
+    /// <param name="x">Features (n × p), finite.</param>
+    /// <param name="y">Targets, one per row, finite.</param>
+    /// <param name="sampleWeight">Optional non-negative weight per row.</param>
+    /// <param name="context">Cancellation (checked before the solve).</param>
+    /// <exception cref="InvalidHyperparameterException">Alpha is negative.</exception>
+    /// <exception cref="InvalidInputException">Empty data, NaN/infinity, length mismatch, negative weights.</exception>
+    public RidgeModel Fit(Matrix x, double[] y, double[]? sampleWeight = null, FitContext? context = null)
+    {
+        Hyperparameters.Validate(this);
+        TargetChecks.Regression(x, y, sampleWeight, nameof(Ridge));
+        context ??= FitContext.Default;
+        context.ThrowIfCancellationRequested();
+        var design = CenteredDesign.Create(x, y, sampleWeight, FitIntercept);
+        var coef = Solve(design.A, design.B, Alpha, Solver, context.ThreadCount);
+        return new RidgeModel(this, coef, design.Intercept(coef));
+    }
+
+    IRegressionModel IRegressor.Fit(Matrix x, double[] y, double[]? sampleWeight, FitContext? context) =>
+        Fit(x, y, sampleWeight, context);
+
+    /// <summary>argmin ‖b − Aβ‖² + α‖β‖² by the chosen solver (inputs already centred and scaled).</summary>
+    internal static double[] Solve(Matrix a, double[] b, double alpha, RidgeSolver solver, int threads)
+    {
+        if (solver != RidgeSolver.Svd)
+        {
+            var coef = TryCholesky(a, b, alpha, threads);
+            if (coef is not null) return coef;
+            if (solver == RidgeSolver.Cholesky && alpha > 0)
+                throw new InvalidInputException("Ridge: the penalized system is not positive definite; use solver=svd.");
+        }
+        return SolveSvd(a, b, alpha);
+    }
+
+    private static double[]? TryCholesky(Matrix a, double[] b, double alpha, int threads)
+    {
+        int n = a.Rows, p = a.Columns;
+        if (p <= n)
+        {
+            var gram = MatrixOps.Gram(a, threads);
+            for (int j = 0; j < p; j++) gram[j, j] += alpha;
+            if (!CholeskyDecomposition.TryDecompose(gram, out var chol)) return null;
+            return chol.Solve(MatrixOps.TransposeMultiply(a, b));
+        }
+        // More features than rows: β = Aᵀ (AAᵀ + αI)⁻¹ b (the kernel form scikit-learn uses then).
+        var k = MatrixOps.MultiplyTransposed(a, a, threads);
+        for (int i = 0; i < n; i++) k[i, i] += alpha;
+        if (!CholeskyDecomposition.TryDecompose(k, out var kc)) return null;
+        return MatrixOps.TransposeMultiply(a, kc.Solve(b));
+    }
+
+    private static double[] SolveSvd(Matrix a, double[] b, double alpha)
+    {
+        var svd = SingularValueDecomposition.Decompose(a);
+        var s = svd.SingularValues;
+        var utb = MatrixOps.TransposeMultiply(svd.U!, b);
+        for (int i = 0; i < s.Length; i++) utb[i] = s[i] > 1e-15 ? utb[i] * s[i] / (s[i] * s[i] + alpha) : 0.0;
+        return MatrixOps.TransposeMultiply(svd.Vt!, utb);
+    }
+}
