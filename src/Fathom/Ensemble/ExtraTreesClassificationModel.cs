@@ -8,7 +8,7 @@ namespace Fathom.Ensemble;
 
 /// <summary>A fitted <see cref="ExtraTreesClassifier"/>: its trees, classes, importances and out-of-bag score.
 /// Immutable and thread-safe.</summary>
-public sealed class ExtraTreesClassificationModel : IClassificationModel
+public sealed class ExtraTreesClassificationModel : IClassificationModel, IFeatureImportanceModel
 {
     private readonly string[] _classes;
     private readonly Tree[] _trees;

@@ -7,7 +7,7 @@ using Fathom.Trees;
 namespace Fathom.Ensemble;
 
 /// <summary>A fitted <see cref="ExtraTreesRegressor"/>: its trees, importances and out-of-bag R². Immutable and thread-safe.</summary>
-public sealed class ExtraTreesRegressionModel : IRegressionModel
+public sealed class ExtraTreesRegressionModel : IRegressionModel, IFeatureImportanceModel
 {
     private readonly Tree[] _trees;
     private readonly double[] _importances;

@@ -8,7 +8,7 @@ namespace Fathom.Ensemble;
 
 /// <summary>A fitted <see cref="RandomForestClassifier"/>: its trees, classes, importances and out-of-bag score.
 /// Immutable and thread-safe.</summary>
-public sealed class RandomForestClassificationModel : IClassificationModel
+public sealed class RandomForestClassificationModel : IClassificationModel, IFeatureImportanceModel
 {
     private readonly string[] _classes;
     private readonly Tree[] _trees;
