@@ -40,7 +40,12 @@ public sealed class QRDecomposition
     /// <summary>Column permutation: column j of A·P is column <c>Permutation[j]</c> of A (identity without pivoting).</summary>
     public IReadOnlyList<int> Permutation => _perm;
 
-    /// <summary>Factors <paramref name="a"/> (not modified). With <paramref name="pivoting"/> (default true) columns are pivoted by norm.</summary>
+    /// <summary>
+    /// Factors <paramref name="a"/> (not modified). With <paramref name="pivoting"/> (default true) columns are
+    /// pivoted by norm (rank revealing, unblocked: level-2 speed). Without pivoting, matrices wider than 32
+    /// columns use a blocked (compact WY) factorization whose updates run on the GEMM kernel — several times
+    /// faster on large inputs.
+    /// </summary>
     public static QRDecomposition Decompose(Matrix a, bool pivoting = true)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -114,58 +119,101 @@ public sealed class QRDecomposition
     private static void BlockedFactor(double[] at, int m, int n, double[] tau)
     {
         int k = Math.Min(m, n);
-        var vbuf = new double[PanelWidth * m];
-        var t = new double[PanelWidth * PanelWidth];
-        var z = new double[PanelWidth];
-        double[] w = [], w2 = [];
         for (int j0 = 0; j0 < k; j0 += PanelWidth)
         {
             int jb = Math.Min(PanelWidth, k - j0);
+            FactorPanel(at, m, tau, j0, jb);
+            ApplyBlockTranspose(at, tau, m, j0, jb, j0 + jb, n);
+        }
+    }
+
+    /// <summary>Recursive panel factorization (halves, joined by a WY update); leaves of ≤ 8 columns are unblocked.</summary>
+    private static void FactorPanel(double[] at, int m, double[] tau, int j0, int jb)
+    {
+        if (jb <= 8)
+        {
             for (int j = j0; j < j0 + jb; j++)
             {
                 var col = at.AsSpan(j * m + j, m - j);
                 tau[j] = Householder.Make(col);
                 for (int c = j + 1; c < j0 + jb; c++) Householder.Apply(tau[j], col[1..], at.AsSpan(c * m + j, m - j));
             }
-            int nc = n - j0 - jb;
-            if (nc <= 0) continue;
-            int len = m - j0;
-            // V (jb × len, rows = reflectors with explicit unit diagonal and zeros before it).
-            var v = vbuf.AsSpan(0, jb * len);
-            v.Clear();
-            for (int a = 0; a < jb; a++)
-            {
-                var va = v.Slice(a * len, len);
-                va[a] = 1.0;
-                at.AsSpan((j0 + a) * m + j0 + a + 1, m - j0 - a - 1).CopyTo(va[(a + 1)..]);
-            }
-            // T (jb × jb upper triangular): T[i,i] = τᵢ, T[0..i, i] = −τᵢ·T[0..i, 0..i]·(V[0..i]·vᵢ).
-            Array.Clear(t);
-            for (int i = 0; i < jb; i++)
-            {
-                double ti = tau[j0 + i];
-                t[i * jb + i] = ti;
-                if (i == 0 || ti == 0) continue;
-                var vi = v.Slice(i * len + i, len - i);
-                for (int a = 0; a < i; a++) z[a] = TensorPrimitives.Dot<double>(v.Slice(a * len + i, len - i), vi);
-                for (int a = 0; a < i; a++)
-                {
-                    double sum = 0;
-                    for (int b = a; b < i; b++) sum += t[a * jb + b] * z[b];
-                    t[a * jb + i] = -ti * sum;
-                }
-            }
-            if (w.Length < jb * nc)
-            {
-                w = new double[jb * nc];
-                w2 = new double[jb * nc];
-            }
-            var trailing = at.AsSpan((j0 + jb) * m + j0);
-            // W = V·Cᵀ (jb × nc), W2 = Tᵀ·W, C −= W2ᵀ·V (C = trailing columns as rows of Aᵀ, ld m).
-            Blas.Gemm(false, true, jb, nc, len, 1.0, v, len, trailing, m, 0.0, w, nc);
-            Blas.Gemm(true, false, jb, nc, jb, 1.0, t, jb, w, nc, 0.0, w2, nc);
-            Blas.Gemm(true, false, nc, len, jb, -1.0, w2, nc, v, len, 1.0, trailing, m);
+            return;
         }
+        int h = jb / 2;
+        FactorPanel(at, m, tau, j0, h);
+        ApplyBlockTranspose(at, tau, m, j0, h, j0 + h, j0 + jb);
+        FactorPanel(at, m, tau, j0 + h, jb - h);
+    }
+
+    /// <summary>
+    /// Applies (H_{j0}···H_{j0+jb−1})ᵀ = I − V·Tᵀ·Vᵀ to columns [c0, c1) (rows of Aᵀ), rows j0..m−1, with three
+    /// GEMMs. V is used in place (its unit diagonal and the zeros before it are written temporarily over R).
+    /// </summary>
+    private static void ApplyBlockTranspose(double[] at, double[] tau, int m, int j0, int jb, int c0, int c1)
+    {
+        int nc = c1 - c0;
+        if (nc <= 0 || jb <= 0) return;
+        int len = m - j0;
+        var saved = new double[jb * jb];
+        for (int a = 0; a < jb; a++)
+            for (int i = 0; i <= a && i < len; i++)
+            {
+                saved[a * jb + i] = at[(j0 + a) * m + j0 + i];
+                at[(j0 + a) * m + j0 + i] = i == a ? 1.0 : 0.0;
+            }
+        ReadOnlySpan<double> v = at.AsSpan(j0 * m + j0);
+        var vvt = new double[jb * jb];
+        Blas.Gemm(false, true, jb, jb, len, 1.0, v, m, v, m, 0.0, vvt, jb);
+        var t = new double[jb * jb];
+        BuildT(vvt, tau, j0, jb, t);
+        var w = new double[jb * nc];
+        var w2 = new double[jb * nc];
+        var trailing = at.AsSpan(c0 * m + j0);
+        // W = V·Cᵀ (jb × nc), W2 = Tᵀ·W, C −= W2ᵀ·V.
+        Blas.Gemm(false, true, jb, nc, len, 1.0, v, m, trailing, m, 0.0, w, nc);
+        Blas.Gemm(true, false, jb, nc, jb, 1.0, t, jb, w, nc, 0.0, w2, nc);
+        Blas.Gemm(true, false, nc, len, jb, -1.0, w2, nc, v, m, 1.0, trailing, m);
+        for (int a = 0; a < jb; a++)
+            for (int i = 0; i <= a && i < len; i++) at[(j0 + a) * m + j0 + i] = saved[a * jb + i];
+    }
+
+    /// <summary>T (jb × jb upper triangular) from VVᵀ: T[i,i] = τᵢ, T[0..i, i] = −τᵢ·T[0..i, 0..i]·(VVᵀ)[0..i, i].</summary>
+    private static void BuildT(double[] vvt, double[] tau, int j0, int jb, double[] t)
+    {
+        Array.Clear(t);
+        for (int i = 0; i < jb; i++)
+        {
+            double ti = tau[j0 + i];
+            t[i * jb + i] = ti;
+            if (i == 0 || ti == 0) continue;
+            for (int a = 0; a < i; a++)
+            {
+                double sum = 0;
+                for (int b = a; b < i; b++) sum += t[a * jb + b] * vvt[b * jb + i];
+                t[a * jb + i] = -ti * sum;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Compact WY form of reflectors j0..j0+jb−1: V (jb × len, len = m − j0, explicit unit diagonal, zeros before
+    /// it) in <paramref name="vbuf"/> and upper-triangular T (jb × jb) with H_{j0}···H_{j0+jb−1} = I − V·T·Vᵀ.
+    /// </summary>
+    private static void BuildPanel(double[] at, double[] tau, int m, int j0, int jb, double[] vbuf, double[] t)
+    {
+        int len = m - j0;
+        var v = vbuf.AsSpan(0, jb * len);
+        v.Clear();
+        for (int a = 0; a < jb; a++)
+        {
+            var va = v.Slice(a * len, len);
+            va[a] = 1.0;
+            at.AsSpan((j0 + a) * m + j0 + a + 1, m - j0 - a - 1).CopyTo(va[(a + 1)..]);
+        }
+        var vvt = new double[jb * jb];
+        Blas.Gemm(false, true, jb, jb, len, 1.0, v, len, v, len, 0.0, vvt, jb);
+        BuildT(vvt, tau, j0, jb, t);
     }
 
     private static void SwapRows(Span<double> x, Span<double> y)
@@ -212,17 +260,36 @@ public sealed class QRDecomposition
     public Matrix GetQ()
     {
         int m = RowCount, k = ReflectorCount;
-        var qt = new double[(long)k * m];
-        for (int c = 0; c < k; c++)
+        var qt = new double[(long)k * m]; // row c = column c of Q
+        for (int c = 0; c < k; c++) qt[c * m + c] = 1.0;
+        int lastPanel = (k - 1) / PanelWidth * PanelWidth;
+        if (k > PanelWidth && m > PanelWidth)
         {
-            var col = qt.AsSpan(c * m, m);
-            col[c] = 1.0;
-            for (int j = Math.Min(c, k - 1); j >= 0; j--) ApplyReflector(j, col);
+            // Backward accumulation by panels: Q[j0.., j0..] ← (I − V·T·Vᵀ)·Q[j0.., j0..], two GEMMs per panel.
+            var vbuf = new double[PanelWidth * m];
+            var t = new double[PanelWidth * PanelWidth];
+            var w = new double[PanelWidth * k];
+            var w2 = new double[PanelWidth * k];
+            for (int j0 = lastPanel; j0 >= 0; j0 -= PanelWidth)
+            {
+                int jb = Math.Min(PanelWidth, k - j0), len = m - j0, nc = k - j0;
+                BuildPanel(_at, _tau, m, j0, jb, vbuf, t);
+                var v = vbuf.AsSpan(0, jb * len);
+                var sub = qt.AsSpan(j0 * m + j0);
+                Blas.Gemm(false, true, jb, nc, len, 1.0, v, len, sub, m, 0.0, w, nc);
+                Blas.Gemm(false, false, jb, nc, jb, 1.0, t, jb, w, nc, 0.0, w2, nc);
+                Blas.Gemm(true, false, nc, len, jb, -1.0, w2, nc, v, len, 1.0, sub, m);
+            }
         }
-        var q = new Matrix(m, k);
-        for (int c = 0; c < k; c++)
-            for (int i = 0; i < m; i++) q.Storage[i * k + c] = qt[c * m + i];
-        return q;
+        else
+        {
+            for (int c = 0; c < k; c++)
+            {
+                var col = qt.AsSpan(c * m, m);
+                for (int j = Math.Min(c, k - 1); j >= 0; j--) ApplyReflector(j, col);
+            }
+        }
+        return new Matrix(qt, k, m).Transpose();
     }
 
     private void ApplyReflector(int j, Span<double> y) =>

@@ -57,6 +57,13 @@ internal static partial class GemmDriver<T> where T : unmanaged, IFloatingPointI
             SmallGemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
         }
+        if (!transA && transB && (long)m * n <= 4096 && k >= 2048)
+        {
+            // Small output, long inner dimension (e.g. V·Vᵀ, Xᵀ-free Gram of few rows): both operands are read
+            // along k, so chunked dot products beat packing. Fixed chunking: results do not depend on threads.
+            DotGemm(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
         if (n == 1)
         {
             GemvPath(transA, transB, m, k, alpha, a, lda, b, ldb, beta, c, ldc);
@@ -133,7 +140,9 @@ internal static partial class GemmDriver<T> where T : unmanaged, IFloatingPointI
         T beta, T* c, int ldc, int i0, int i1, int j0, int j1)
     {
         int MR = cfg.MR, NR = cfg.NR, MC = cfg.MC, KC = cfg.KC, NC = cfg.NC;
-        nuint aLen = (nuint)(MC * KC), bLen = (nuint)(KC * NC), tLen = (nuint)(MR * NR);
+        // Size the (thread-static, reused) packing buffer by what this call needs, not by the block maxima.
+        int mcMax = Math.Min(MC, (i1 - i0 + MR - 1) / MR * MR), kcMax = Math.Min(KC, k), ncMax = Math.Min(NC, (j1 - j0 + NR - 1) / NR * NR);
+        nuint aLen = (nuint)((mcMax * kcMax + 15) & ~15), bLen = (nuint)((kcMax * ncMax + 15) & ~15), tLen = (nuint)(MR * NR); // 64-byte aligned parts
         T* packA = Buffer((aLen + bLen + tLen) * (nuint)sizeof(T));
         T* packB = packA + aLen;
         T* tile = packB + bLen;
@@ -291,6 +300,28 @@ internal static partial class GemmDriver<T> where T : unmanaged, IFloatingPointI
             case 2: *p = T.FusedMultiplyAdd(alpha, acc, *p); break;
             default: *p = acc; break;
         }
+    }
+
+    /// <summary>C = α·A·Bᵀ + β·C for a small C: k is walked in chunks that keep the rows of A and B in cache.</summary>
+    private static void DotGemm(int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
+    {
+        const int chunk = 2048;
+        var acc = new T[m * n];
+        for (int p0 = 0; p0 < k; p0 += chunk)
+        {
+            int len = Math.Min(chunk, k - p0);
+            for (int i = 0; i < m; i++)
+            {
+                var ai = a.Slice(i * lda + p0, len);
+                for (int j = 0; j < n; j++) acc[i * n + j] += TensorPrimitives.Dot(ai, b.Slice(j * ldb + p0, len));
+            }
+        }
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                ref T cij = ref c[i * ldc + j];
+                cij = T.IsZero(beta) ? alpha * acc[i * n + j] : alpha * acc[i * n + j] + beta * cij;
+            }
     }
 
     /// <summary>n = 1: C[:, 0] = α·op(A)·op(B)[:, 0] + β·C[:, 0] as a matrix-vector product.</summary>

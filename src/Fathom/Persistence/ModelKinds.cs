@@ -27,6 +27,15 @@ public static class ModelKinds
         ["date-time-features"] = r => Fathom.Preprocessing.DateTimeFeaturesModel.ReadFrom(r),
         ["column-transformer"] = r => Fathom.Compose.ColumnTransformerModel.ReadFrom(r),
         ["pipeline"] = r => Fathom.Compose.PipelineModel.ReadFrom(r),
+        ["decision-tree"] = r => Fathom.Trees.DecisionTreeClassificationModel.ReadFrom(r),
+        ["decision-tree-regressor"] = r => Fathom.Trees.DecisionTreeRegressionModel.ReadFrom(r),
+        ["random-forest"] = r => Fathom.Ensemble.RandomForestClassificationModel.ReadFrom(r),
+        ["random-forest-regressor"] = r => Fathom.Ensemble.RandomForestRegressionModel.ReadFrom(r),
+        ["extra-trees"] = r => Fathom.Ensemble.ExtraTreesClassificationModel.ReadFrom(r),
+        ["extra-trees-regressor"] = r => Fathom.Ensemble.ExtraTreesRegressionModel.ReadFrom(r),
+        ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
+        ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
+        ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>

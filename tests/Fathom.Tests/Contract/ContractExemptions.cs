@@ -14,6 +14,12 @@ public static class ContractExemptions
             "by design, as scikit-learn 1.2.1: no weights = numpy's interpolating median, weights = lower weighted percentile (documented on DummyRegressor)"),
         ("Fathom.Dummy.DummyRegressor[quantile]", "UnitWeightsEqualNoWeights",
             "by design, as scikit-learn 1.2.1: no weights = numpy's interpolating percentile, weights = lower weighted percentile (documented on DummyRegressor)"),
+        ("Fathom.Ensemble.RandomForestClassifier", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn: the bootstrap draws n rows from the n given rows, so repeating rows changes every tree's sample"),
+        ("Fathom.Ensemble.RandomForestRegressor", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn: the bootstrap draws n rows from the n given rows, so repeating rows changes every tree's sample"),
+        ("Fathom.Decomposition.PCA", "ColumnOrderDoesNotMatter",
+            "PCA mixes all columns: refitting on permuted columns gives the same components mathematically (checked to 1e-10 in PCAColumnOrderTests.RefitOnPermutedColumnsGivesTheSameProjection) but the SVD rounding differs, so not bit for bit; transforming a frame with columns in another order is bit-identical (also checked there)"),
     ];
 
     /// <summary>The reason the pair is exempt, or null.</summary>

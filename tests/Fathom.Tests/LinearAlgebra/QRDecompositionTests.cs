@@ -16,6 +16,7 @@ public class QRDecompositionTests
     [InlineData(300, 100, false)]
     [InlineData(70, 150, false)]
     [InlineData(97, 97, false)]
+    [InlineData(120, 50, true)]
     public void ReconstructsWithOrthonormalQ(int m, int n, bool pivot)
     {
         var a = Random(m, n, m * 100 + n);

@@ -115,6 +115,7 @@ public class SvdSizesTests
     [InlineData(8, 40)]
     [InlineData(120, 100)]
     [InlineData(300, 30)]
+    [InlineData(500, 80)]
     public void ReconstructsRandomMatrices(int m, int n) => Check(Random(m, n, m * 31 + n));
 
     [Fact]

@@ -31,7 +31,7 @@ public class GemmTests
     public static TheoryData<int, int, int, bool, bool, int> Shapes()
     {
         var d = new TheoryData<int, int, int, bool, bool, int>();
-        int[][] shapes = [[1, 1, 1], [7, 7, 7], [1, 33, 7], [33, 1, 257], [33, 7, 1], [257, 33, 7], [7, 257, 33], [65, 70, 300], [130, 97, 260], [257, 129, 65], [2000, 1, 100], [1000, 3, 100], [500, 11, 64]];
+        int[][] shapes = [[1, 1, 1], [7, 7, 7], [1, 33, 7], [33, 1, 257], [33, 7, 1], [257, 33, 7], [7, 257, 33], [65, 70, 300], [130, 97, 260], [257, 129, 65], [2000, 1, 100], [1000, 3, 100], [500, 11, 64], [7, 5, 3000], [33, 40, 4500]];
         foreach (var s in shapes)
             foreach (bool ta in new[] { false, true })
                 foreach (bool tb in new[] { false, true })

@@ -1,0 +1,152 @@
+using Fathom.Core;
+using Fathom.Numerics;
+using Fathom.Trees;
+
+namespace Fathom.Ensemble;
+
+/// <summary>
+/// What random forests share: per-tree seeds, bootstrap weights, parallel growth, averaged predictions and
+/// out-of-bag accumulation. Tree t draws everything (its bootstrap sample, then its per-node feature draws) from
+/// its own <see cref="RandomSource"/>, seeded by the t-th fork of the forest's seed, so the forest does not
+/// depend on the thread count or on which thread grows which tree.
+/// </summary>
+internal static class ForestCore
+{
+    /// <summary>One seed per tree, from <c>new RandomSource(seed).Fork(t)</c> taken in tree order.</summary>
+    internal static long[] TreeSeeds(int seed, int trees)
+    {
+        var master = new RandomSource(seed);
+        var seeds = new long[trees];
+        for (int t = 0; t < trees; t++) seeds[t] = unchecked((long)master.Fork(t).NextUInt64());
+        return seeds;
+    }
+
+    /// <summary>scikit-learn's bootstrap size: all rows when null; a fraction f ∈ (0, 1] gives max(1, round(f·n));
+    /// a value above 1 is a row count (must be a whole number ≤ n).</summary>
+    internal static int BootstrapSize(double? maxSamples, int n, string who)
+    {
+        if (maxSamples is not double v) return n;
+        if (v <= 1.0) return Math.Max(1, (int)Math.Round(v * n, MidpointRounding.ToEven));
+        if (v != Math.Floor(v) || v > n)
+            throw new InvalidHyperparameterException("max_samples",
+                $"{who}: max_samples = {v} is not valid for {n} rows; give a fraction in (0, 1] or a whole row count from 2 to {n}.");
+        return (int)v;
+    }
+
+    /// <summary>How many times each row is drawn in <paramref name="draws"/> draws with replacement.</summary>
+    internal static int[] BootstrapCounts(RandomSource rng, int n, int draws)
+    {
+        var counts = new int[n];
+        for (int i = 0; i < draws; i++) counts[rng.NextInt(n)]++;
+        return counts;
+    }
+
+    /// <summary>Grows all trees in parallel (up to <see cref="FitContext.ThreadCount"/> at once). <paramref name="grow"/>
+    /// receives the row weights (base weights × bootstrap counts), their total and the tree's random source.</summary>
+    internal static Tree[] Grow(int trees, long[] seeds, double[] baseWeights, bool bootstrap, int draws,
+        Func<double[], double, RandomSource, Tree> grow, FitContext context)
+    {
+        var result = new Tree[trees];
+        int n = baseWeights.Length;
+        int done = 0;
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, context.ThreadCount),
+            CancellationToken = context.CancellationToken,
+        };
+        Parallel.For(0, trees, options, t =>
+        {
+            var rng = new RandomSource(seeds[t]);
+            var w = new double[n];
+            double total = 0;
+            if (bootstrap)
+            {
+                var counts = BootstrapCounts(rng, n, draws);
+                for (int i = 0; i < n; i++) { w[i] = baseWeights[i] * counts[i]; total += w[i]; }
+            }
+            else
+            {
+                for (int i = 0; i < n; i++) { w[i] = baseWeights[i]; total += w[i]; }
+            }
+            result[t] = grow(w, total, rng);
+            context.Report("trees", Interlocked.Increment(ref done), trees);
+        });
+        return result;
+    }
+
+    /// <summary>Rows out of tree t's bootstrap sample (count 0), redrawn from its seed.</summary>
+    internal static bool[] OutOfBag(long seed, int n, int draws)
+    {
+        var counts = BootstrapCounts(new RandomSource(seed), n, draws);
+        return Array.ConvertAll(counts, c => c == 0);
+    }
+
+    /// <summary>Σ over trees (in tree order) of each row's leaf output, divided by the tree count; rows split into
+    /// chunks predicted in parallel. Width = classes (probabilities) or 1 (regression).</summary>
+    internal static Matrix Average(Tree[] trees, Matrix x, int width, int threads)
+    {
+        int n = x.Rows;
+        var result = new Matrix(n, width);
+        const int chunk = 256;
+        int chunks = (n + chunk - 1) / chunk;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, c =>
+        {
+            int end = Math.Min(n, (c + 1) * chunk);
+            for (int i = c * chunk; i < end; i++)
+            {
+                var row = x.Row(i);
+                var acc = result.Row(i);
+                foreach (var tree in trees)
+                {
+                    int leaf = tree.Leaf(row);
+                    var o = tree.Output.AsSpan(leaf * width, width);
+                    for (int k = 0; k < width; k++) acc[k] += o[k];
+                }
+                for (int k = 0; k < width; k++) acc[k] /= trees.Length;
+            }
+        });
+        return result;
+    }
+
+    /// <summary>Out-of-bag sums: per row, Σ of the leaf outputs of the trees that did not see it, and how many
+    /// there were. Trees are visited in order, so the sums are deterministic.</summary>
+    internal static (double[] Sum, int[] Count) OutOfBagSums(Tree[] trees, long[] seeds, TreeData data, int draws, int width)
+    {
+        int n = data.Rows, p = data.Features;
+        var sum = new double[n * width];
+        var count = new int[n];
+        var row = new double[p];
+        for (int t = 0; t < trees.Length; t++)
+        {
+            var oob = OutOfBag(seeds[t], n, draws);
+            for (int i = 0; i < n; i++)
+            {
+                if (!oob[i]) continue;
+                for (int j = 0; j < p; j++) row[j] = data.Columns[j][i];
+                int leaf = trees[t].Leaf(row);
+                for (int k = 0; k < width; k++) sum[i * width + k] += trees[t].Output[leaf * width + k];
+                count[i]++;
+            }
+        }
+        return (sum, count);
+    }
+
+    /// <summary>Mean of the trees' normalized importances over trees with more than one node, normalized again
+    /// (scikit-learn's forest <c>feature_importances_</c>).</summary>
+    internal static double[] Importances(Tree[] trees, int features)
+    {
+        var imp = new double[features];
+        int used = 0;
+        foreach (var tree in trees)
+        {
+            if (tree.NodeCount <= 1) continue;
+            var ti = tree.Importances(features);
+            for (int j = 0; j < features; j++) imp[j] += ti[j];
+            used++;
+        }
+        if (used == 0) return imp;
+        for (int j = 0; j < features; j++) imp[j] /= used;
+        Tree.Normalize(imp);
+        return imp;
+    }
+}
