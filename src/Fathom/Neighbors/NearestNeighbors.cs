@@ -68,9 +68,7 @@ public sealed class NearestNeighbors
     internal static NearestNeighbors Create(Matrix owned, NeighborMetric metric, NeighborAlgorithm algorithm, int k)
     {
         if (algorithm == NeighborAlgorithm.KDTree && metric != NeighborMetric.Euclidean)
-            throw new InvalidHyperparameterException(
-                $"{nameof(NearestNeighbors)}: the KD-tree supports only the euclidean metric; use algorithm=brute or auto for {metric.ToString().ToLowerInvariant()}.",
-                "algorithm");
+            throw new InvalidHyperparameterException("algorithm", $"{nameof(NearestNeighbors)}: the KD-tree supports only the euclidean metric; use algorithm=brute or auto for {metric.ToString().ToLowerInvariant()}.");
         if (algorithm == NeighborAlgorithm.Auto)
             algorithm = metric == NeighborMetric.Euclidean && owned.Columns <= 15 && owned.Rows >= 64 && k < owned.Rows / 2
                 ? NeighborAlgorithm.KDTree : NeighborAlgorithm.Brute;

@@ -15,9 +15,8 @@ internal static class NeighborFit
         if (labels != x.Rows)
             throw new InvalidInputException($"{name}: {labels} labels were given for {x.Rows} rows; give one per row.");
         if (nNeighbors > x.Rows)
-            throw new InvalidHyperparameterException(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: n_neighbors is {nNeighbors} but the training data has only {x.Rows} rows; n_neighbors must be between 1 and {x.Rows}."),
-                "n_neighbors");
+            throw new InvalidHyperparameterException("n_neighbors", string.Create(CultureInfo.InvariantCulture,
+                $"{name}: n_neighbors is {nNeighbors} but the training data has only {x.Rows} rows; n_neighbors must be between 1 and {x.Rows}."));
         if (sampleWeight is not null)
         {
             InputChecks.Weights(sampleWeight, x.Rows, name);

@@ -141,6 +141,8 @@ public class KNeighborsTests
         var (x, y) = Data["iris.csv"];
         var e = Assert.Throws<InvalidHyperparameterException>(() => new KNeighborsClassifier { NNeighbors = 200 }.Fit(x, y));
         Assert.Contains("n_neighbors", e.Message, StringComparison.Ordinal);
+        Assert.Contains("150 rows", e.Message, StringComparison.Ordinal);
+        Assert.Equal("n_neighbors", e.Parameter);
         Assert.Throws<InvalidHyperparameterException>(() => new KNeighborsClassifier { NNeighbors = 0 }.Fit(x, y));
         Assert.Throws<InvalidHyperparameterException>(() =>
             new KNeighborsClassifier { Metric = NeighborMetric.Manhattan, Algorithm = NeighborAlgorithm.KDTree }.Fit(x, y));
