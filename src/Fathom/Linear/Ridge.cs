@@ -38,6 +38,21 @@ public sealed record Ridge : IRegressor
         TargetChecks.Regression(x, y, sampleWeight, nameof(Ridge));
         context ??= FitContext.Default;
         context.ThrowIfCancellationRequested();
+        int n = x.Rows, p = x.Columns;
+        if (Solver != RidgeSolver.Svd && p <= CenteredGram.MaxFeatures && n >= 4 * p)
+        {
+            // Many more rows than features: form XᵀX and Xᵀy block by block, without the centred copy.
+            var (xMean, yMean) = CenteredDesign.Means(x, y, sampleWeight, FitIntercept);
+            var (gram, xty) = CenteredGram.Compute(x, y, sampleWeight, xMean, yMean, context.ThreadCount);
+            for (int j = 0; j < p; j++) gram[j, j] += Alpha;
+            if (CholeskyDecomposition.TryDecompose(gram, out var chol))
+            {
+                var w = chol.Solve(xty);
+                return new RidgeModel(this, w, CenteredDesign.Intercept(w, xMean, yMean));
+            }
+            if (Solver == RidgeSolver.Cholesky && Alpha > 0)
+                throw new InvalidInputException("Ridge: the penalized system is not positive definite; use solver=svd.");
+        }
         var design = CenteredDesign.Create(x, y, sampleWeight, FitIntercept);
         var coef = Solve(design.A, design.B, Alpha, Solver, context.ThreadCount);
         return new RidgeModel(this, coef, design.Intercept(coef));
