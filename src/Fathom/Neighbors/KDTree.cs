@@ -132,6 +132,26 @@ internal sealed class KDTree
         }
     }
 
+    /// <summary>Adds every point with exact squared distance ≤ <paramref name="r2"/> to <paramref name="found"/> (unsorted).</summary>
+    public void Radius(ReadOnlySpan<double> q, double r2, List<(double D, int I)> found) => VisitRadius(0, q, r2, found);
+
+    private void VisitRadius(int node, ReadOnlySpan<double> q, double r2, List<(double D, int I)> found)
+    {
+        if (BoxDistance(node, q) > r2) return;
+        int l = _left[node];
+        if (l < 0)
+        {
+            for (int p = _start[node], end = _end[node]; p < end; p++)
+            {
+                double d = Distances.SquaredEuclidean(q, _data.Row(p));
+                if (d <= r2) found.Add((d, _index[p]));
+            }
+            return;
+        }
+        VisitRadius(l, q, r2, found);
+        VisitRadius(_right[node], q, r2, found);
+    }
+
     /// <summary>Inserts (d, i) into the sorted top-k if it beats the current k-th by (distance, index).</summary>
     internal static void Offer(double d, int i, Span<double> best, Span<int> bestIndex)
     {

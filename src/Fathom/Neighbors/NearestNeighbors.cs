@@ -90,6 +90,124 @@ public sealed class NearestNeighbors
         return Search(query, k, threads);
     }
 
+    /// <summary>
+    /// The k nearest neighbours of each indexed point among the other points (scikit-learn's <c>kneighbors()</c>
+    /// without a query): each point is left out of its own list. When more than k points duplicate a point so that
+    /// it is not among its own k + 1 nearest, the first neighbour is dropped instead, as scikit-learn does.
+    /// </summary>
+    /// <param name="k">Neighbours per point, 1 ≤ k &lt; <see cref="Count"/>.</param>
+    /// <param name="threads">Threads to use; 0 = all processors.</param>
+    /// <exception cref="InvalidInputException">k out of range.</exception>
+    public NeighborResult KNeighborsOfPoints(int k, int threads = 0)
+    {
+        if (k < 1 || k >= Count)
+            throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
+                $"{nameof(NearestNeighbors)}: asked for {k} neighbours of each of {Count} points excluding itself; n_neighbors must be between 1 and {Count - 1}."));
+        var full = Search(_points, k + 1, threads);
+        int n = Count;
+        var dist = new Matrix(n, k);
+        var idx = new int[n * k];
+        for (int i = 0; i < n; i++)
+        {
+            var ids = full.IndicesOf(i);
+            int skip = ids.IndexOf(i);
+            if (skip < 0) skip = 0;
+            for (int j = 0, o = 0; j <= k; j++)
+            {
+                if (j == skip) continue;
+                dist[i, o] = full.Distances[i, j];
+                idx[i * k + o] = ids[j];
+                o++;
+            }
+        }
+        return new NeighborResult(dist, idx, k);
+    }
+
+    /// <summary>
+    /// The indexed points within distance <paramref name="radius"/> (inclusive) of each query row, sorted by
+    /// (distance, index). Euclidean membership is decided on exact distances (candidates come from the GEMM kernel
+    /// or the KD-tree); Manhattan distances are summed in feature order as scikit-learn does.
+    /// </summary>
+    /// <param name="query">Query rows with <see cref="Dimensions"/> columns, finite.</param>
+    /// <param name="radius">Radius ≥ 0.</param>
+    /// <param name="threads">Threads to use; 0 = all processors. The result does not depend on it.</param>
+    /// <exception cref="InvalidInputException">Wrong column count, NaN/infinity, or a negative or non-finite radius.</exception>
+    public RadiusNeighborResult RadiusNeighbors(Matrix query, double radius, int threads = 0)
+    {
+        InputChecks.FeatureCount(query, Dimensions, nameof(NearestNeighbors));
+        InputChecks.Finite(query, nameof(NearestNeighbors));
+        if (!(radius >= 0) || double.IsInfinity(radius))
+            throw new InvalidInputException($"{nameof(NearestNeighbors)}: the radius must be finite and ≥ 0; got {radius.ToString(CultureInfo.InvariantCulture)}.");
+        int m = query.Rows, n = Count;
+        var lists = new List<(double D, int I)>[m];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+        double r2 = radius * radius;
+        if (Metric == NeighborMetric.Manhattan)
+        {
+            Parallel.For(0, m, options, i =>
+            {
+                var list = new List<(double, int)>();
+                var q = query.Row(i);
+                for (int j = 0; j < n; j++)
+                {
+                    double d = Manhattan(q, _points.Row(j));
+                    if (d <= radius) list.Add((d, j));
+                }
+                lists[i] = list;
+            });
+        }
+        else if (_tree is not null)
+        {
+            Parallel.For(0, m, options, i =>
+            {
+                var list = new List<(double, int)>();
+                _tree.Radius(query.Row(i), r2, list);
+                lists[i] = list;
+            });
+        }
+        else
+        {
+            int block = Math.Clamp(BlockDoubles / n, 1, Math.Max(1, m));
+            var buffer = new double[block * n];
+            var qNorms = Reductions.RowSquaredNorms(query);
+            for (int q0 = 0; q0 < m; q0 += block)
+            {
+                int b = Math.Min(block, m - q0);
+                Distances.SquaredEuclidean(query.RowRange(q0, b), qNorms.AsSpan(q0, b), _points, _norms, buffer, n, options.MaxDegreeOfParallelism);
+                Parallel.For(0, b, options, r =>
+                {
+                    int i = q0 + r;
+                    var q = query.Row(i);
+                    double limit = r2 * (1 + 1e-9) + 1e-12 * (qNorms[i] + _maxNorm);
+                    var row = buffer.AsSpan(r * n, n);
+                    var list = new List<(double, int)>();
+                    for (int j = 0; j < n; j++)
+                    {
+                        if (row[j] > limit) continue;
+                        double d = Distances.SquaredEuclidean(q, _points.Row(j));
+                        if (d <= r2) list.Add((d, j));
+                    }
+                    lists[i] = list;
+                });
+            }
+        }
+        var offsets = new int[m + 1];
+        for (int i = 0; i < m; i++) offsets[i + 1] = offsets[i] + lists[i].Count;
+        var idx = new int[offsets[m]];
+        var dist = new double[offsets[m]];
+        for (int i = 0; i < m; i++)
+        {
+            var list = lists[i];
+            list.Sort((a, b) => a.D != b.D ? a.D.CompareTo(b.D) : a.I.CompareTo(b.I));
+            for (int j = 0; j < list.Count; j++)
+            {
+                idx[offsets[i] + j] = list[j].I;
+                dist[offsets[i] + j] = Metric == NeighborMetric.Manhattan ? list[j].D : Math.Sqrt(list[j].D);
+            }
+        }
+        return new RadiusNeighborResult(offsets, idx, dist);
+    }
+
     /// <summary>The search without argument checks (callers have validated).</summary>
     internal NeighborResult Search(Matrix query, int k, int threads)
     {

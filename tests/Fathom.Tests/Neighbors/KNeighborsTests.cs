@@ -105,6 +105,48 @@ public class KNeighborsTests
     }
 
     [Fact]
+    public void RadiusQueriesMatchScikitLearn()
+    {
+        var (x, _) = Data["iris.csv"];
+        foreach (var c in Ref["radius"]!.AsArray())
+        {
+            var train = Ints(c!["train"]);
+            var test = Ints(c["test"]);
+            var sets = c["neighbor_sets"]!.AsArray().Select(Ints).ToArray();
+            bool manhattan = c["metric"]!.GetValue<string>() == "manhattan";
+            foreach (var algorithm in manhattan ? new[] { NeighborAlgorithm.Brute } : new[] { NeighborAlgorithm.Brute, NeighborAlgorithm.KDTree })
+            {
+                var index = NearestNeighbors.Build(x.SelectRows(train), manhattan ? NeighborMetric.Manhattan : NeighborMetric.Euclidean, algorithm);
+                var result = index.RadiusNeighbors(x.SelectRows(test), c["radius"]!.GetValue<double>());
+                for (int i = 0; i < test.Length; i++)
+                {
+                    Assert.Equal(sets[i], result.IndicesOf(i).ToArray().Order());
+                    var d = result.DistancesOf(i);
+                    for (int j = 1; j < d.Length; j++) Assert.True(d[j - 1] <= d[j]);
+                    Assert.All(d.ToArray(), v => Assert.True(v <= 0.45));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void NeighborsOfThePointsThemselvesMatchScikitLearn()
+    {
+        var (x, _) = Data["diabetes.csv"];
+        var c = Ref["self_neighbors"]!;
+        var sets = c["neighbor_sets"]!.AsArray().Select(Ints).ToArray();
+        foreach (var algorithm in new[] { NeighborAlgorithm.Brute, NeighborAlgorithm.KDTree })
+        {
+            var nb = NearestNeighbors.Build(x, algorithm: algorithm).KNeighborsOfPoints(c["k"]!.GetValue<int>());
+            for (int i = 0; i < x.Rows; i++) Assert.Equal(sets[i], nb.IndicesOf(i).ToArray().Order());
+        }
+        // Duplicates: a point whose copies fill its list loses the first neighbour instead of itself.
+        var dup = Matrix.FromRows([[0.0], [0.0], [0.0], [5.0]]);
+        var self = NearestNeighbors.Build(dup).KNeighborsOfPoints(1);
+        Assert.Equal([1, 0, 1, 0], Enumerable.Range(0, 4).Select(i => self[i, 0])); // as scikit-learn 1.2.1 gives
+    }
+
+    [Fact]
     public void TiesKeepTheLowerTrainingIndicesLikeScikitLearn()
     {
         var t = Ref["ties"]!;

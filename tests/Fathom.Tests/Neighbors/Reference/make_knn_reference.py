@@ -80,9 +80,22 @@ for weights in ("uniform", "distance"):
         regression.append({"name": f"diabetes_{weights}_{metric}", "weights": weights, "metric": metric,
                            "train": tr.tolist(), "test": te.tolist(), "predict": m.predict(X[te]).tolist()})
 
+# Radius queries (iris split; radius 0.45 lies strictly between the attainable distances of 1-decimal data) and
+# the neighbours of each training point among the others (diabetes: continuous values, no ties).
+Xi, _ = load("iris.csv")
+tr, te = split(len(Xi))
+radius = []
+for metric in ("euclidean", "manhattan"):
+    dist, ind = NearestNeighbors(radius=0.45, metric=metric, algorithm="brute").fit(Xi[tr]).radius_neighbors(Xi[te])
+    radius.append({"metric": metric, "radius": 0.45, "train": tr.tolist(), "test": te.tolist(),
+                   "neighbor_sets": [sorted(r.tolist()) for r in ind]})
+Xd, _ = load("diabetes.csv")
+self_ind = NearestNeighbors(n_neighbors=5, algorithm="brute").fit(Xd).kneighbors()[1]
+
 Xt = np.repeat(np.eye(4), 3, axis=0)
 ties = NearestNeighbors(n_neighbors=5, algorithm="brute").fit(Xt).kneighbors(np.zeros((1, 4)))[1][0]
-out = {"sklearn": sklearn.__version__, "cases": cases, "regression": regression,
+out = {"sklearn": sklearn.__version__, "cases": cases, "regression": regression, "radius": radius,
+       "self_neighbors": {"k": 5, "neighbor_sets": [sorted(r) for r in self_ind.tolist()]},
        "ties": {"points": Xt.tolist(), "query": [0, 0, 0, 0], "k": 5, "neighbor_set": sorted(ties.tolist())}}
 with open("knn_reference.json", "w") as f:
     json.dump(out, f)
