@@ -14,8 +14,11 @@ namespace Fathom.Neighbors;
 /// </summary>
 /// <remarks>
 /// Ties: neighbours at equal distance are ordered by index, and when several points tie for the k-th place the
-/// lower indices are kept — the same choice as scikit-learn's brute-force search (its heap rejects a candidate equal
-/// to the current k-th). Results are identical for both algorithms up to distances that differ only by rounding.
+/// lowest indices are kept. For Euclidean distance, distances within a relative 1e-10 count as equal here, so that
+/// mathematical ties blurred by rounding (decimal data) are also broken by index. scikit-learn keeps the lower
+/// index in simple cases (its heap rejects a candidate equal to the current k-th) but its choice also depends on
+/// heap order and on how it splits the work between threads, so on tied rows the two may pick different, equally
+/// near, points. Both of our searches give the same answer.
 /// </remarks>
 public sealed class NearestNeighbors
 {

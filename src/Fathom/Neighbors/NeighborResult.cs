@@ -5,7 +5,7 @@ namespace Fathom.Neighbors;
 /// <summary>
 /// The k nearest neighbours of each query row: distances (ascending) and indices into the indexed points. Rows are
 /// sorted by distance; equal distances are ordered by the lower index, and a tie at the k-th place keeps the
-/// lower index (as scikit-learn's brute-force search does).
+/// lower indices (see <see cref="NearestNeighbors"/> for how this compares with scikit-learn).
 /// </summary>
 public sealed class NeighborResult
 {
