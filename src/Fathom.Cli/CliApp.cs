@@ -22,6 +22,7 @@ public static class CliApp
             PredictCommand.Create(console),
             EvaluateCommand.Create(console),
             InspectCommand.Create(console),
+            ClusterCommand.Create(console),
         };
         try
         {
