@@ -23,6 +23,7 @@ public static class CliApp
             EvaluateCommand.Create(console),
             InspectCommand.Create(console),
             ClusterCommand.Create(console),
+            EmbedCommand.Create(console),
         };
         try
         {

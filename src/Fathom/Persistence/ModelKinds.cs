@@ -33,6 +33,8 @@ public static class ModelKinds
         ["random-forest-regressor"] = r => Fathom.Ensemble.RandomForestRegressionModel.ReadFrom(r),
         ["extra-trees"] = r => Fathom.Ensemble.ExtraTreesClassificationModel.ReadFrom(r),
         ["extra-trees-regressor"] = r => Fathom.Ensemble.ExtraTreesRegressionModel.ReadFrom(r),
+        ["gradient-boosting"] = r => Fathom.Boosting.GradientBoostingClassificationModel.ReadFrom(r),
+        ["gradient-boosting-regressor"] = r => Fathom.Boosting.GradientBoostingRegressionModel.ReadFrom(r),
         ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
         ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
         ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),

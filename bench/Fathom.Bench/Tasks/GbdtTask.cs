@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Fathom.Boosting;
+using Fathom.Metrics;
+using Fathom.Numerics;
+
+namespace Fathom.Bench.Tasks;
+
+/// <summary>anchors.py t_gbdt: higgs_like (all 500k rows) with the seed-0 split (400k train / 100k test),
+/// GradientBoostingClassifier(max_iter=100, learning_rate=0.1, max_leaf_nodes=31, early stopping off, seed 0,
+/// all cores); AUC on test, plus accuracy.</summary>
+internal sealed class GbdtTask : IBenchTask
+{
+    public string Name => "gbdt";
+
+    public void Run(BenchContext context)
+    {
+        var (x, y) = BenchCsv.Load(context.BenchData("higgs_like.csv.gz"));
+        var (trainRows, testRows) = BenchCsv.Split(context.BenchData(Path.Combine("splits", "higgs_like_seed0.csv.gz")));
+        var xTrain = x.SelectRows(trainRows);
+        var xTest = x.SelectRows(testRows);
+        var yTrain = trainRows.Select(i => (int)y[i]).ToArray();
+        var yTest = testRows.Select(i => (int)y[i]).ToArray();
+        x = null!;
+
+        var estimator = new GradientBoostingClassifier { MaxIter = 100, LearningRate = 0.1, MaxLeafNodes = 31, EarlyStopping = false, Seed = 0 };
+        GradientBoostingClassificationModel? model = null;
+        Matrix? proba = null;
+        var (fit, predict, runs) = BenchContext.Timed(_ =>
+        {
+            model = null;
+            GC.Collect();
+            double f = BenchContext.Seconds(() => model = estimator.Fit(xTrain, yTrain));
+            double p = BenchContext.Seconds(() => proba = model!.PredictProba(xTest));
+            return (f, p);
+        });
+        var p1 = proba!.Column(1);
+        double auc = ClassificationMetrics.RocAuc(yTest, p1, 1);
+        double accuracy = ClassificationMetrics.Accuracy(yTest, p1.Select(v => v > 0.5 ? 1 : 0).ToArray());
+        context.Emit(new BenchResult("gbdt", "fathom.GradientBoostingClassifier", fit, predict, "auc", auc,
+            new JsonObject { ["max_iter"] = 100, ["learning_rate"] = 0.1, ["max_leaf_nodes"] = 31, ["early_stopping"] = false, ["random_state"] = 0 },
+            new JsonObject
+            {
+                ["accuracy"] = Math.Round(accuracy, 6),
+                ["runs"] = runs,
+                ["n_train"] = trainRows.Length,
+                ["n_test"] = testRows.Length,
+                ["threads"] = Environment.ProcessorCount,
+                ["n_iter"] = model!.Iterations,
+                ["mean_leaves"] = model.LeafCounts.Average(),
+            }));
+    }
+}

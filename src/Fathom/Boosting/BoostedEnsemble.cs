@@ -1,0 +1,146 @@
+using Fathom.Core;
+using Fathom.Numerics;
+using Fathom.Persistence;
+
+namespace Fathom.Boosting;
+
+/// <summary>
+/// The learned state shared by both boosting models: the baseline raw prediction (one value per tree of an
+/// iteration), the trees iteration by iteration (tree k of iteration t at index t·K + k) and the validation scores
+/// of early stopping. Raw prediction of a row = baseline + Σ tree outputs. Immutable.
+/// </summary>
+internal sealed class BoostedEnsemble
+{
+    private const int Chunk = 1024;
+
+    public BoostedEnsemble(double[] baseline, BoostedTree[] trees, int treesPerIteration, int featureCount, double[]? validationScores)
+    {
+        Baseline = baseline;
+        Trees = trees;
+        TreesPerIteration = treesPerIteration;
+        FeatureCount = featureCount;
+        ValidationScores = validationScores;
+    }
+
+    public double[] Baseline { get; }
+    public BoostedTree[] Trees { get; }
+    public int TreesPerIteration { get; }
+    public int FeatureCount { get; }
+    public double[]? ValidationScores { get; }
+    public int Iterations => Trees.Length / TreesPerIteration;
+
+    /// <summary>Σ split gains per feature over all trees, normalized to sum 1 (all zero without splits).</summary>
+    public double[] Importances()
+    {
+        var imp = new double[FeatureCount];
+        foreach (var t in Trees)
+            for (int i = 0; i < t.NodeCount; i++)
+                if (t.Left[i] >= 0) imp[t.Feature[i]] += t.Gain[i];
+        double total = imp.Sum();
+        if (total > 0) for (int j = 0; j < imp.Length; j++) imp[j] /= total;
+        return imp;
+    }
+
+    /// <summary>Raw predictions after <paramref name="iterations"/> iterations, row-major n × K. Rows in parallel.</summary>
+    public Matrix Raw(Matrix x, int iterations)
+    {
+        int n = x.Rows, K = TreesPerIteration;
+        var result = new Matrix(n, K);
+        Parallel.For(0, (n + Chunk - 1) / Chunk, c =>
+        {
+            for (int i = c * Chunk, end = Math.Min(n, (c + 1) * Chunk); i < end; i++)
+            {
+                var row = x.Row(i);
+                var r = result.Row(i);
+                for (int k = 0; k < K; k++)
+                {
+                    double s = Baseline[k];
+                    for (int t = 0; t < iterations; t++) s += Trees[t * K + k].Predict(row);
+                    r[k] = s;
+                }
+            }
+        });
+        return result;
+    }
+
+    /// <summary>Raw predictions after each iteration 1, 2, …: each yielded matrix is a new n × K matrix.</summary>
+    public IEnumerable<Matrix> StagedRaw(Matrix x)
+    {
+        int n = x.Rows, K = TreesPerIteration;
+        var current = new Matrix(n, K);
+        for (int i = 0; i < n; i++) Baseline.CopyTo(current.Row(i));
+        for (int t = 0; t < Iterations; t++)
+        {
+            int iteration = t;
+            Parallel.For(0, (n + Chunk - 1) / Chunk, c =>
+            {
+                for (int i = c * Chunk, end = Math.Min(n, (c + 1) * Chunk); i < end; i++)
+                {
+                    var row = x.Row(i);
+                    var r = current.Row(i);
+                    for (int k = 0; k < K; k++) r[k] += Trees[iteration * K + k].Predict(row);
+                }
+            });
+            yield return current.Clone();
+        }
+    }
+
+    /// <summary>Writes the state as flat little-endian arrays.</summary>
+    public void WriteTo(ModelWriter writer)
+    {
+        writer.SetProperty("trees_per_iteration", TreesPerIteration);
+        writer.WriteDoubles("baseline", Baseline);
+        writer.WriteDoubles("validation_scores", ValidationScores ?? []);
+        writer.WriteInts("tree_nodes", Trees.Select(t => t.NodeCount).ToArray());
+        writer.WriteInts("node_feature", Trees.SelectMany(t => t.Feature).ToArray());
+        writer.WriteDoubles("node_threshold", Trees.SelectMany(t => t.Threshold).ToArray());
+        writer.WriteInts("node_missing_left", Trees.SelectMany(t => t.MissingLeft.Select(b => b ? 1 : 0)).ToArray());
+        writer.WriteInts("node_left", Trees.SelectMany(t => t.Left).ToArray());
+        writer.WriteInts("node_right", Trees.SelectMany(t => t.Right).ToArray());
+        writer.WriteDoubles("node_value", Trees.SelectMany(t => t.Value).ToArray());
+        writer.WriteDoubles("node_gain", Trees.SelectMany(t => t.Gain).ToArray());
+    }
+
+    /// <summary>Reads and checks the state written by <see cref="WriteTo"/>.</summary>
+    /// <exception cref="ModelFormatException">Inconsistent arrays or a node pointing outside its tree.</exception>
+    public static BoostedEnsemble ReadFrom(ModelReader reader, int featureCount, int expectedK)
+    {
+        int K = reader.GetInt("trees_per_iteration");
+        if (K != expectedK) throw Damaged("the number of trees per iteration does not match the classes");
+        var baseline = reader.ReadDoubles("baseline", K);
+        var scores = reader.ReadDoubles("validation_scores");
+        var counts = reader.ReadInts("tree_nodes");
+        if (counts.Length % K != 0 || counts.Any(c => c < 1)) throw Damaged("the tree sizes are not valid");
+        long total = counts.Sum(c => (long)c);
+        if (total > int.MaxValue) throw Damaged("the trees are too large");
+        int m = (int)total;
+        var feature = reader.ReadInts("node_feature", m);
+        var threshold = reader.ReadDoubles("node_threshold", m);
+        var missing = reader.ReadInts("node_missing_left", m);
+        var left = reader.ReadInts("node_left", m);
+        var right = reader.ReadInts("node_right", m);
+        var value = reader.ReadDoubles("node_value", m);
+        var gain = reader.ReadDoubles("node_gain", m);
+        var trees = new BoostedTree[counts.Length];
+        int offset = 0;
+        for (int t = 0; t < counts.Length; t++)
+        {
+            int c = counts[t];
+            for (int i = 0; i < c; i++)
+            {
+                int l = left[offset + i], r = right[offset + i];
+                bool leaf = l < 0;
+                if (leaf ? r >= 0 : l <= i || r <= i || l >= c || r >= c || feature[offset + i] < 0 || feature[offset + i] >= featureCount
+                    || double.IsNaN(threshold[offset + i]))
+                    throw Damaged("a tree node points outside its tree");
+            }
+            trees[t] = new BoostedTree(feature[offset..(offset + c)], threshold[offset..(offset + c)],
+                missing[offset..(offset + c)].Select(v => v != 0).ToArray(), left[offset..(offset + c)], right[offset..(offset + c)],
+                value[offset..(offset + c)], gain[offset..(offset + c)]);
+            offset += c;
+        }
+        return new BoostedEnsemble(baseline, trees, K, featureCount, scores.Length > 0 ? scores : null);
+    }
+
+    private static ModelFormatException Damaged(string what) => new($"The model file is damaged: {what} (gradient boosting).");
+}

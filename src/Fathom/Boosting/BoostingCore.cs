@@ -1,0 +1,133 @@
+using System.Globalization;
+using Fathom.Core;
+using Fathom.Numerics;
+
+namespace Fathom.Boosting;
+
+/// <summary>
+/// The boosting loop shared by the classifier and the regressor (scikit-learn's <c>BaseHistGradientBoosting.fit</c>):
+/// bin the features once, start from the loss's constant baseline, then per iteration compute the gradients and
+/// hessians of every row and grow one tree per <see cref="IBoostingLoss.TreesPerIteration"/> on them, adding the
+/// shrunk leaf values to the raw predictions. With early stopping, a stratified (classification) validation
+/// fraction is held out and fitting stops when the validation loss has not improved by more than tol over the
+/// last n_iter_no_change iterations.
+/// </summary>
+internal static class BoostingCore
+{
+    private const int Chunk = 8192;
+
+    /// <summary>Runs the loop. <paramref name="y"/> holds targets or class codes; <paramref name="classes"/> is the
+    /// class count for stratifying the validation split (0 for regression).</summary>
+    public static BoostedEnsemble Fit(Matrix x, double[] y, double[]? weights, IBoostingLoss loss, BoostingSettings s,
+        int classes, FitContext context, string who)
+    {
+        int threads = context.ThreadCount;
+        Matrix xTrain = x;
+        double[] yTrain = y;
+        double[]? wTrain = weights;
+        Matrix? xVal = null;
+        double[]? yVal = null, wVal = null;
+        if (s.EarlyStopping)
+        {
+            var (train, val) = ValidationSplit(y, classes, s.ValidationFraction, s.Seed, who);
+            xTrain = x.SelectRows(train);
+            yTrain = train.Select(i => y[i]).ToArray();
+            wTrain = weights is null ? null : train.Select(i => weights[i]).ToArray();
+            xVal = x.SelectRows(val);
+            yVal = val.Select(i => y[i]).ToArray();
+            wVal = weights is null ? null : val.Select(i => weights[i]).ToArray();
+        }
+        int n = xTrain.Rows, p = xTrain.Columns, K = loss.TreesPerIteration;
+        var mapper = BinMapper.Fit(xTrain, s.MaxBins, s.Seed, threads);
+        var binned = mapper.Transform(xTrain, threads);
+        var hasMissing = new bool[p];
+        for (int f = 0; f < p; f++) hasMissing[f] = binned.AsSpan(f * n, n).Contains((byte)mapper.MissingBin);
+        var baseline = loss.Baseline(yTrain, wTrain);
+        var raw = new double[K * n];
+        for (int k = 0; k < K; k++) raw.AsSpan(k * n, n).Fill(baseline[k]);
+        var gradient = new float[K * n];
+        var hessian = new float[K * n];
+        var grower = new TreeGrower(binned, n, mapper, hasMissing, s.Grower, threads);
+        var trees = new List<BoostedTree>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = context.CancellationToken };
+        double[]? rawVal = null;
+        var scores = new List<double>();
+        if (xVal is not null)
+        {
+            rawVal = new double[K * xVal.Rows];
+            for (int k = 0; k < K; k++) rawVal.AsSpan(k * xVal.Rows, xVal.Rows).Fill(baseline[k]);
+            scores.Add(-loss.Loss(yVal!, rawVal, wVal));
+        }
+        int chunks = (n + Chunk - 1) / Chunk;
+        for (int iter = 0; iter < s.MaxIter; iter++)
+        {
+            context.ThrowIfCancellationRequested();
+            Parallel.For(0, chunks, parallel, c =>
+                loss.GradientHessian(yTrain, raw, wTrain, gradient, hessian, c * Chunk, Math.Min(n, (c + 1) * Chunk)));
+            for (int k = 0; k < K; k++)
+                trees.Add(grower.Grow(gradient.AsSpan(k * n, n), hessian.AsSpan(k * n, n), raw.AsSpan(k * n, n)));
+            string? message = null;
+            if (xVal is not null)
+            {
+                int m = xVal.Rows;
+                var added = trees.GetRange(trees.Count - K, K);
+                Parallel.For(0, (m + Chunk - 1) / Chunk, parallel, c =>
+                {
+                    for (int i = c * Chunk, end = Math.Min(m, (c + 1) * Chunk); i < end; i++)
+                    {
+                        var row = xVal.Row(i);
+                        for (int k = 0; k < K; k++) rawVal![k * m + i] += added[k].Predict(row);
+                    }
+                });
+                scores.Add(-loss.Loss(yVal!, rawVal!, wVal));
+                message = "validation loss " + (-scores[^1]).ToString("G6", CultureInfo.InvariantCulture);
+            }
+            context.Report("iterations", iter + 1, s.MaxIter, message);
+            if (xVal is not null && ShouldStop(scores, s.NIterNoChange, s.Tol)) break;
+        }
+        return new BoostedEnsemble(baseline, trees.ToArray(), K, p, scores.Count > 0 ? scores.ToArray() : null);
+    }
+
+    /// <summary>scikit-learn's rule: stop when none of the last n_iter_no_change scores beats the score
+    /// n_iter_no_change + 1 positions back by more than tol (scores = −loss, higher is better).</summary>
+    internal static bool ShouldStop(List<double> scores, int nIterNoChange, double tol)
+    {
+        int reference = nIterNoChange + 1;
+        if (scores.Count < reference) return false;
+        double threshold = scores[^reference] + tol;
+        for (int j = scores.Count - nIterNoChange; j < scores.Count; j++)
+            if (scores[j] > threshold) return false;
+        return true;
+    }
+
+    /// <summary>A seeded split holding out <paramref name="fraction"/> of the rows (of each class when
+    /// <paramref name="classes"/> &gt; 0); both index lists ascending.</summary>
+    internal static (int[] Train, int[] Validation) ValidationSplit(double[] y, int classes, double fraction, int seed, string who)
+    {
+        int n = y.Length;
+        var perm = new RandomSource(seed).Permutation(n);
+        var isVal = new bool[n];
+        if (classes > 0)
+        {
+            var count = new int[classes];
+            foreach (double c in y) count[(int)c]++;
+            var quota = count.Select(c => (int)Math.Round(fraction * c, MidpointRounding.AwayFromZero)).ToArray();
+            foreach (int i in perm)
+            {
+                int c = (int)y[i];
+                if (quota[c] > 0) { quota[c]--; isVal[i] = true; }
+            }
+        }
+        else
+        {
+            int m = (int)Math.Ceiling(fraction * n);
+            for (int j = 0; j < m; j++) isVal[perm[j]] = true;
+        }
+        var val = Enumerable.Range(0, n).Where(i => isVal[i]).ToArray();
+        var train = Enumerable.Range(0, n).Where(i => !isVal[i]).ToArray();
+        if (val.Length == 0 || train.Length == 0)
+            throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
+                $"{who}: early stopping with validation_fraction = {fraction} leaves {train.Length} training and {val.Length} validation rows; use more rows or turn early_stopping off."));
+        return (train, val);
+    }
+}
