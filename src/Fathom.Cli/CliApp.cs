@@ -22,6 +22,8 @@ public static class CliApp
             PredictCommand.Create(console),
             EvaluateCommand.Create(console),
             InspectCommand.Create(console),
+            ClusterCommand.Create(console),
+            EmbedCommand.Create(console),
         };
         try
         {

@@ -103,6 +103,29 @@ public class ModelFileCommandsTests
     }
 
     [Fact]
+    public void InspectShowsTreeImportancesAndRulesByFeatureName()
+    {
+        using var dir = new TempDir();
+        string model = dir.File("tree.fathom");
+        var t = CliRunner.Run("train", CliRunner.Sample("iris.csv"), "--target", "target", "--model", "decision-tree",
+            "--param", "max_depth=2", "--test-size", "0", "--out", model);
+        Assert.True(t.ExitCode == 0, t.Error);
+        var r = CliRunner.Run("inspect", model, "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var o = JsonNode.Parse(r.Out)!;
+        var importances = o["feature_importances"]!.AsArray();
+        Assert.Equal(4, importances.Count);
+        Assert.Equal(1.0, importances.Sum(x => x!["importance"]!.GetValue<double>()), 12);
+        // Sorted, largest first; trees skip scaling, so the rules read in centimetres.
+        var values = importances.Select(x => x!["importance"]!.GetValue<double>()).ToArray();
+        Assert.Equal(values.OrderDescending(), values);
+        string text = o["tree_text"]!.GetValue<string>();
+        Assert.Contains("|--- num__petal", text, StringComparison.Ordinal);
+        Assert.Contains("class: setosa", text, StringComparison.Ordinal);
+        Assert.Contains("<= 2.45", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DamagedModelFileIsAClearError()
     {
         using var dir = new TempDir();

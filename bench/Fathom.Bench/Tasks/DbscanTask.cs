@@ -24,7 +24,7 @@ internal sealed class DbscanTask : IBenchTask
             new JsonObject
             {
                 ["n_noise"] = model.NoiseCount,
-                ["ari_vs_generator"] = Math.Round(ClusterAgreement.AdjustedRand(truth, model.Labels), 6),
+                ["ari_vs_generator"] = Math.Round(Fathom.Metrics.ClusteringMetrics.AdjustedRand(truth, model.Labels), 6),
                 ["runs"] = runs,
                 ["rows"] = x.Rows,
                 ["data"] = "make_moons(40000, noise=0.05) + 3 gaussian blobs (10000, std 0.15)",

@@ -33,7 +33,7 @@ internal sealed class KMeansTask : IBenchTask
                 new JsonObject
                 {
                     ["n_iter"] = model.Iterations,
-                    ["ari_vs_truth"] = Math.Round(ClusterAgreement.AdjustedRand(truth, labels!), 6),
+                    ["ari_vs_truth"] = Math.Round(Fathom.Metrics.ClusteringMetrics.AdjustedRand(truth, labels!), 6),
                     ["runs"] = runs,
                     ["rows"] = x.Rows,
                     ["note"] = "fit and predict on all rows",

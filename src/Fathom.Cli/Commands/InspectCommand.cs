@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Fathom.Cli.Output;
+using Fathom.Compose;
+using Fathom.Core;
 using Fathom.Persistence;
 using Spectre.Console;
 
@@ -22,6 +24,11 @@ internal static class InspectCommand
     private static int Run(CliConsole console, string path, bool json, int maxValues)
     {
         var d = ModelInspector.Describe(path, Math.Max(0, maxValues));
+        var explained = Explain(ModelFile.Load(path).Model);
+        if (explained.Importances is not null)
+            d["feature_importances"] = new JsonArray(explained.Importances
+                .Select(t => (JsonNode)new JsonObject { ["feature"] = t.Feature, ["importance"] = Json.Number(t.Importance) }).ToArray());
+        if (explained.Text is not null) d["tree_text"] = explained.Text;
         if (json)
         {
             console.Out.WriteLine(Json.Write(d));
@@ -58,7 +65,36 @@ internal static class InspectCommand
             h.Write(t);
         }
         PrintNode(h, d["model"] as JsonObject, "model", 0);
+        if (explained.Importances is not null)
+        {
+            var t = new Table().Border(TableBorder.Rounded).Title("feature importances");
+            t.AddColumn("feature");
+            t.AddColumn(new TableColumn("importance").RightAligned());
+            foreach (var (feature, importance) in explained.Importances.Take(25)) t.AddRow(Markup.Escape(feature), Format.Metric(importance));
+            if (explained.Importances.Count > 25) t.AddRow($"… {explained.Importances.Count - 25} more", "");
+            h.Write(t);
+        }
+        if (explained.Text is not null)
+        {
+            h.MarkupLine("[bold]tree[/]");
+            h.WriteLine(explained.Text);
+        }
         return 0;
+    }
+
+    /// <summary>Importances (sorted, largest first) and a text export of the final model, named by the
+    /// features it sees (a pipeline's encoded column names).</summary>
+    private static (IReadOnlyList<(string Feature, double Importance)>? Importances, string? Text) Explain(IModel model)
+    {
+        var final = model is PipelineModel p ? p.Final : model;
+        IReadOnlyList<string>? names = model is PipelineModel pm ? pm.FeatureNamesOut : null;
+        if (names is not null && names.Count != final.FeatureCount) names = null;
+        string Name(int j) => names?[j] ?? $"feature_{j}";
+        var importances = final is IFeatureImportanceModel f
+            ? f.FeatureImportances.Select((v, j) => (Name(j), v)).OrderByDescending(t => t.v).ThenBy(t => t.Item1, StringComparer.Ordinal).ToArray()
+            : null;
+        string? text = final is ITextExportModel t ? t.ExportText(names) : null;
+        return (importances, text);
     }
 
     private static void PrintNode(IAnsiConsole h, JsonObject? node, string name, int depth)

@@ -13,9 +13,12 @@ namespace Fathom.Cli.Training;
 /// </summary>
 internal static class DefaultPreprocessing
 {
-    public static Pipeline Build(DataFrame features, IEstimator estimator)
+    public static Pipeline Build(DataFrame features, IEstimator estimator) =>
+        new(("preprocess", Preprocessor(features, scale: !estimator.Tags.IsScaleInvariant)), ("model", estimator));
+
+    /// <summary>The column transformer alone (for unsupervised verbs, which always scale).</summary>
+    public static ColumnTransformer Preprocessor(DataFrame features, bool scale)
     {
-        bool scale = !estimator.Tags.IsScaleInvariant;
         string[] Of(params ColumnKind[] kinds) => features.Columns.Where(c => kinds.Contains(c.Kind)).Select(c => c.Name).ToArray();
         var branches = new List<ColumnBranch>();
 
@@ -34,7 +37,7 @@ internal static class DefaultPreprocessing
             branches.Add(new ColumnBranch("date", Steps(scale, new DateTimeFeatures(), new SimpleImputer { Strategy = ImputeStrategy.Median }),
                 ColumnSelector.Names(dates)));
 
-        return new Pipeline(("preprocess", new ColumnTransformer(branches.ToArray())), ("model", estimator));
+        return new ColumnTransformer(branches.ToArray());
     }
 
     private static Pipeline Steps(bool scale, params IEstimator[] steps) =>

@@ -1,110 +1,26 @@
-using System.Collections.ObjectModel;
 using Fathom.Core;
-using Fathom.Numerics;
 using Fathom.Persistence;
 using Fathom.Trees;
 
 namespace Fathom.Ensemble;
 
-/// <summary>A fitted <see cref="ExtraTreesClassifier"/>: its trees, classes, importances and out-of-bag score.
-/// Immutable and thread-safe.</summary>
-public sealed class ExtraTreesClassificationModel : IClassificationModel
+/// <summary>A fitted <see cref="ExtraTreesClassifier"/>: its trees, classes, importances and out-of-bag score (all in
+/// <see cref="ForestClassificationModel"/>). Immutable and thread-safe.</summary>
+public sealed class ExtraTreesClassificationModel : ForestClassificationModel
 {
-    private readonly string[] _classes;
-    private readonly Tree[] _trees;
-    private readonly double[] _importances;
-
-    internal ExtraTreesClassificationModel(ExtraTreesClassifier parameters, string[] classes, LabelKind labelKind, Tree[] trees,
-        int featureCount, double? oobScore)
-    {
-        Parameters = parameters;
-        _classes = classes;
-        LabelKind = labelKind;
-        _trees = trees;
-        FeatureCount = featureCount;
-        OobScore = oobScore;
-        _importances = ForestCore.Importances(trees, featureCount);
-    }
+    internal ExtraTreesClassificationModel(ExtraTreesClassifier parameters, string[] classes, LabelKind labelKind, Tree[] trees, int featureCount, double? oobScore)
+        : base(parameters, classes, labelKind, trees, featureCount, oobScore) => Parameters = parameters;
 
     /// <summary>The hyperparameters the model was fitted with.</summary>
     public ExtraTreesClassifier Parameters { get; }
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> Classes => new ReadOnlyCollection<string>(_classes);
-
-    /// <inheritdoc/>
-    public LabelKind LabelKind { get; }
-
-    /// <inheritdoc/>
-    public int FeatureCount { get; }
-
-    /// <inheritdoc/>
-    public string ModelKind => "extra-trees";
-
-    /// <summary>Number of trees.</summary>
-    public int TreeCount => _trees.Length;
-
-    /// <summary>Accuracy of the out-of-bag predictions (each row scored by the trees that did not see it); null unless
-    /// fitted with <see cref="ExtraTreesClassifier.OobScore"/>.</summary>
-    public double? OobScore { get; }
-
-    /// <summary>Mean of the trees' impurity-based importances, normalized to sum to 1.</summary>
-    public IReadOnlyList<double> FeatureImportances => new ReadOnlyCollection<double>(_importances);
-
-    /// <summary>Number of leaves of each tree.</summary>
-    public IReadOnlyList<int> LeafCounts => _trees.Select(t => t.LeafCount).ToArray();
-
-    /// <summary>Mean over trees of the leaf class fractions. O(T · depth) per row; rows in parallel.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
-    public Matrix PredictProba(Matrix x)
-    {
-        TreeInput.CheckPredict(x, FeatureCount, nameof(ExtraTreesClassificationModel));
-        return ForestCore.Average(_trees, x, _classes.Length, Environment.ProcessorCount);
-    }
-
-    /// <summary>Index of the most probable class of each row (first one on ties).</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
-    public int[] PredictIndex(Matrix x)
-    {
-        var p = PredictProba(x);
-        var result = new int[x.Rows];
-        for (int i = 0; i < result.Length; i++)
-        {
-            var row = p.Row(i);
-            int best = 0;
-            for (int c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
-            result[i] = best;
-        }
-        return result;
-    }
-
-    /// <summary>Predicted class name of each row.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
-    public string[] Predict(Matrix x) => Array.ConvertAll(PredictIndex(x), i => _classes[i]);
-
-    /// <inheritdoc/>
-    public void WriteTo(ModelWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteHyperparameters(Parameters);
-        writer.SetProperty("feature_count", FeatureCount);
-        writer.SetProperty("label_kind", LabelKind.ToString());
-        writer.WriteStrings("classes", _classes);
-        writer.WriteDoubles("oob_score", OobScore is double s ? [s] : []);
-        Tree.WriteMany(writer, "trees_", _trees);
-    }
+    public override string ModelKind => "extra-trees";
 
     internal static ExtraTreesClassificationModel ReadFrom(ModelReader reader)
     {
         var parameters = reader.ReadHyperparameters<ExtraTreesClassifier>();
-        int featureCount = reader.GetInt("feature_count");
-        if (!Enum.TryParse<LabelKind>(reader.GetString("label_kind"), out var kind))
-            throw new ModelFormatException("The model file is damaged: the label kind of an extra-trees model is not valid.");
-        var classes = reader.ReadStrings("classes");
-        if (featureCount < 1 || classes.Length < 2 || classes.Any(c => c is null))
-            throw new ModelFormatException("The model file is damaged: an extra-trees model needs features and at least two named classes.");
-        var oob = reader.ReadDoubles("oob_score");
-        var trees = Tree.ReadMany(reader, "trees_", featureCount, normalize: true, expectedWidth: classes.Length);
-        return new ExtraTreesClassificationModel(parameters, classes!, kind, trees, featureCount, oob.Length == 1 ? oob[0] : null);
+        var (classes, kind, trees, featureCount, oob) = ReadForest(reader, "an extra-trees model");
+        return new ExtraTreesClassificationModel(parameters, classes, kind, trees, featureCount, oob);
     }
 }

@@ -1,73 +1,25 @@
-using System.Collections.ObjectModel;
-using Fathom.Core;
-using Fathom.Numerics;
 using Fathom.Persistence;
 using Fathom.Trees;
 
 namespace Fathom.Ensemble;
 
-/// <summary>A fitted <see cref="ExtraTreesRegressor"/>: its trees, importances and out-of-bag R². Immutable and thread-safe.</summary>
-public sealed class ExtraTreesRegressionModel : IRegressionModel
+/// <summary>A fitted <see cref="ExtraTreesRegressor"/>: its trees, importances and out-of-bag R² (all in
+/// <see cref="ForestRegressionModel"/>). Immutable and thread-safe.</summary>
+public sealed class ExtraTreesRegressionModel : ForestRegressionModel
 {
-    private readonly Tree[] _trees;
-    private readonly double[] _importances;
-
     internal ExtraTreesRegressionModel(ExtraTreesRegressor parameters, Tree[] trees, int featureCount, double? oobScore)
-    {
-        Parameters = parameters;
-        _trees = trees;
-        FeatureCount = featureCount;
-        OobScore = oobScore;
-        _importances = ForestCore.Importances(trees, featureCount);
-    }
+        : base(parameters, trees, featureCount, oobScore) => Parameters = parameters;
 
     /// <summary>The hyperparameters the model was fitted with.</summary>
     public ExtraTreesRegressor Parameters { get; }
 
     /// <inheritdoc/>
-    public int FeatureCount { get; }
-
-    /// <inheritdoc/>
-    public string ModelKind => "extra-trees-regressor";
-
-    /// <summary>Number of trees.</summary>
-    public int TreeCount => _trees.Length;
-
-    /// <summary>R² of the out-of-bag predictions (each row predicted by the trees that did not see it); null unless
-    /// fitted with <see cref="ExtraTreesRegressor.OobScore"/>.</summary>
-    public double? OobScore { get; }
-
-    /// <summary>Mean of the trees' impurity-based importances, normalized to sum to 1.</summary>
-    public IReadOnlyList<double> FeatureImportances => new ReadOnlyCollection<double>(_importances);
-
-    /// <summary>Number of leaves of each tree.</summary>
-    public IReadOnlyList<int> LeafCounts => _trees.Select(t => t.LeafCount).ToArray();
-
-    /// <summary>Mean over trees of each row's leaf mean. O(T · depth) per row; rows in parallel.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
-    public double[] Predict(Matrix x)
-    {
-        TreeInput.CheckPredict(x, FeatureCount, nameof(ExtraTreesRegressionModel));
-        return ForestCore.Average(_trees, x, 1, Environment.ProcessorCount).AsSpan().ToArray();
-    }
-
-    /// <inheritdoc/>
-    public void WriteTo(ModelWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteHyperparameters(Parameters);
-        writer.SetProperty("feature_count", FeatureCount);
-        writer.WriteDoubles("oob_score", OobScore is double s ? [s] : []);
-        Tree.WriteMany(writer, "trees_", _trees);
-    }
+    public override string ModelKind => "extra-trees-regressor";
 
     internal static ExtraTreesRegressionModel ReadFrom(ModelReader reader)
     {
         var parameters = reader.ReadHyperparameters<ExtraTreesRegressor>();
-        int featureCount = reader.GetInt("feature_count");
-        if (featureCount < 1) throw new ModelFormatException("The model file is damaged: an extra-trees model needs at least one feature.");
-        var oob = reader.ReadDoubles("oob_score");
-        var trees = Tree.ReadMany(reader, "trees_", featureCount, normalize: false, expectedWidth: 1);
-        return new ExtraTreesRegressionModel(parameters, trees, featureCount, oob.Length == 1 ? oob[0] : null);
+        var (trees, featureCount, oob) = ReadForest(reader, "an extra-trees model");
+        return new ExtraTreesRegressionModel(parameters, trees, featureCount, oob);
     }
 }

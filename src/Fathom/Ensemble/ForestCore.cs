@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fathom.Core;
 using Fathom.Numerics;
 using Fathom.Trees;
@@ -19,6 +20,38 @@ internal static class ForestCore
         var seeds = new long[trees];
         for (int t = 0; t < trees; t++) seeds[t] = unchecked((long)master.Fork(t).NextUInt64());
         return seeds;
+    }
+
+    /// <summary>oob_score needs bootstrap: without it every row is in every tree.</summary>
+    internal static void CheckOob(bool oobScore, bool bootstrap, string who)
+    {
+        if (oobScore && !bootstrap)
+            throw new InvalidHyperparameterException("oob_score", $"{who}: oob_score needs bootstrap = true (every row is in every tree otherwise).");
+    }
+
+    /// <summary>Warns when <paramref name="unscored"/> rows were in every bootstrap sample (no out-of-bag prediction).</summary>
+    internal static void WarnUnscored(FitContext context, int unscored, string who)
+    {
+        if (unscored > 0)
+            context.Warn(string.Create(CultureInfo.InvariantCulture,
+                $"{who}: {unscored} rows were in every bootstrap sample and have no out-of-bag prediction; use more trees for a reliable oob_score."));
+    }
+
+    /// <summary>Presorts the data, seeds and grows the trees. <paramref name="randomSplits"/> makes extra trees
+    /// (one random threshold per candidate feature); a tree gets its random source when it splits at random or draws
+    /// fewer features than there are, null otherwise. <paramref name="build"/> grows one tree from the data, the
+    /// settings, the row weights, their total and the random source.</summary>
+    internal static (Tree[] Trees, long[] Seeds, TreeData Data) GrowForest(Matrix x, TreeSettings settings, bool randomSplits,
+        int trees, int seed, bool bootstrap, int draws, double[] baseWeights,
+        Func<TreeData, TreeSettings, double[], double, RandomSource?, Tree> build, FitContext context, string who)
+    {
+        if (randomSplits) settings = settings with { RandomSplits = true };
+        var data = TreeData.From(x, presort: true, context.ThreadCount, who);
+        var seeds = TreeSeeds(seed, trees);
+        bool random = randomSplits || settings.MaxFeatures < x.Columns;
+        var grown = Grow(trees, seeds, baseWeights, bootstrap, draws,
+            (w, total, rng) => build(data, settings, w, total, random ? rng : null), context);
+        return (grown, seeds, data);
     }
 
     /// <summary>scikit-learn's bootstrap size: all rows when null; a fraction f ∈ (0, 1] gives max(1, round(f·n));

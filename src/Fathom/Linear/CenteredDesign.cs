@@ -34,38 +34,43 @@ internal sealed class CenteredDesign
     public static CenteredDesign Create(Matrix x, double[] y, double[]? sampleWeight, bool fitIntercept, double weightScale = 1.0)
     {
         int n = x.Rows, p = x.Columns;
-        var xMean = new double[p];
-        double yMean = 0;
-        if (fitIntercept)
-        {
-            xMean = Reductions.ColumnMeans(x, sampleWeight);
-            double sw = 0;
-            for (int i = 0; i < n; i++)
-            {
-                double w = sampleWeight?[i] ?? 1.0;
-                yMean += w * y[i];
-                sw += w;
-            }
-            yMean /= sw;
-        }
+        var (xMean, yMean) = Means(x, y, sampleWeight, fitIntercept);
         var a = new Matrix(n, p);
         var b = new double[n];
         for (int i = 0; i < n; i++)
         {
             double s = sampleWeight is null && weightScale == 1.0 ? 1.0 : Math.Sqrt((sampleWeight?[i] ?? 1.0) * weightScale);
-            var src = x.Row(i);
             var dst = a.Row(i);
-            for (int j = 0; j < p; j++) dst[j] = (src[j] - xMean[j]) * s;
+            System.Numerics.Tensors.TensorPrimitives.Subtract(x.Row(i), xMean, dst);
+            if (s != 1.0) System.Numerics.Tensors.TensorPrimitives.Multiply(dst, s, dst);
             b[i] = (y[i] - yMean) * s;
         }
         return new CenteredDesign(a, b, xMean, yMean);
     }
 
     /// <summary>β₀ = ȳ − x̄·β (0 without an intercept, since then x̄ and ȳ are zero).</summary>
-    public double Intercept(ReadOnlySpan<double> coefficients)
+    public double Intercept(ReadOnlySpan<double> coefficients) => Intercept(coefficients, XMean, YMean);
+
+    /// <summary>β₀ = ȳ − x̄·β.</summary>
+    public static double Intercept(ReadOnlySpan<double> coefficients, ReadOnlySpan<double> xMean, double yMean)
     {
-        double b0 = YMean;
-        for (int j = 0; j < coefficients.Length; j++) b0 -= XMean[j] * coefficients[j];
+        double b0 = yMean;
+        for (int j = 0; j < coefficients.Length; j++) b0 -= xMean[j] * coefficients[j];
         return b0;
+    }
+
+    /// <summary>Weighted means of the columns of X and of y (zeros without an intercept).</summary>
+    public static (double[] XMean, double YMean) Means(Matrix x, double[] y, double[]? sampleWeight, bool fitIntercept)
+    {
+        if (!fitIntercept) return (new double[x.Columns], 0.0);
+        var xMean = Reductions.ColumnMeans(x, sampleWeight);
+        double yMean = 0, sw = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            double w = sampleWeight?[i] ?? 1.0;
+            yMean += w * y[i];
+            sw += w;
+        }
+        return (xMean, yMean / sw);
     }
 }

@@ -38,13 +38,13 @@ public static class ElasticNetPath
     {
         if (alphas is null)
         {
-            if (alphaCount < 1) throw new InvalidHyperparameterException($"{name}: alpha_count is {alphaCount}; give at least 1.", "alpha_count");
-            if (!(eps > 0 && eps <= 1)) throw new InvalidHyperparameterException($"{name}: eps must be in (0, 1].", "eps");
+            if (alphaCount < 1) throw new InvalidHyperparameterException("alpha_count", $"{name}: alpha_count is {alphaCount}; give at least 1.");
+            if (!(eps > 0 && eps <= 1)) throw new InvalidHyperparameterException("eps", $"{name}: eps must be in (0, 1].");
             if (l1Ratio <= 0)
-                throw new InvalidHyperparameterException($"{name}: the automatic alpha grid needs l1_ratio > 0; give the alphas explicitly.", "l1_ratio");
+                throw new InvalidHyperparameterException("l1_ratio", $"{name}: the automatic alpha grid needs l1_ratio > 0; give the alphas explicitly.");
         }
         else if (alphas.Count == 0 || alphas.Any(a => !(a >= 0) || double.IsInfinity(a)))
-            throw new InvalidHyperparameterException($"{name}: the alphas must be a non-empty list of finite values ≥ 0.", "alphas");
+            throw new InvalidHyperparameterException("alphas", $"{name}: the alphas must be a non-empty list of finite values ≥ 0.");
         TargetChecks.Regression(x, y, sampleWeight, name);
         context ??= FitContext.Default;
         var (design, solver) = ElasticNetFitter.Prepare(x, y, sampleWeight, fitIntercept, precompute, context.ThreadCount);

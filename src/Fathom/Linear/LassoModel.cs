@@ -1,70 +1,23 @@
-using System.Collections.ObjectModel;
-using Fathom.Core;
-using Fathom.Numerics;
 using Fathom.Persistence;
 
 namespace Fathom.Linear;
 
 /// <summary>A fitted <see cref="Lasso"/>: ŷ = x·β + β₀ with a sparse β. Immutable and thread-safe.</summary>
-public sealed class LassoModel : IRegressionModel
+public sealed class LassoModel : SparseLinearModel
 {
-    private readonly double[] _coef;
-
     internal LassoModel(Lasso parameters, double[] coefficients, double intercept, int iterations, double dualGap, bool converged)
-    {
-        Parameters = parameters;
-        _coef = coefficients;
-        Intercept = intercept;
-        Iterations = iterations;
-        DualGap = dualGap;
-        Converged = converged;
-    }
+        : base(parameters, coefficients, intercept, iterations, dualGap, converged) => Parameters = parameters;
 
     /// <summary>The hyperparameters the model was fitted with.</summary>
     public Lasso Parameters { get; }
 
-    /// <summary>One coefficient per feature (scikit-learn's <c>coef_</c>); exact zeros for dropped features.</summary>
-    public IReadOnlyList<double> Coefficients => new ReadOnlyCollection<double>(_coef);
-
-    /// <summary>The intercept β₀ (0 when fitted without one).</summary>
-    public double Intercept { get; }
-
-    /// <summary>Coordinate-descent sweeps run (scikit-learn's <c>n_iter_</c>).</summary>
-    public int Iterations { get; }
-
-    /// <summary>Final duality gap of the scaled objective (scikit-learn's <c>dual_gap_</c> times n).</summary>
-    public double DualGap { get; }
-
-    /// <summary>True when the duality gap met the tolerance before the iteration limit.</summary>
-    public bool Converged { get; }
-
     /// <inheritdoc/>
-    public int FeatureCount => _coef.Length;
-
-    /// <inheritdoc/>
-    public string ModelKind => "lasso";
-
-    /// <summary>Predicted target of each row, x·β + β₀. O(n · p).</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
-    public double[] Predict(Matrix x) => LinearPrediction.Predict(x, _coef, Intercept, nameof(LassoModel));
-
-    /// <inheritdoc/>
-    public void WriteTo(ModelWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteHyperparameters(Parameters);
-        writer.WriteDoubles("coefficients", _coef);
-        writer.SetProperty("intercept", Intercept);
-        writer.SetProperty("iterations", Iterations);
-        writer.SetProperty("dual_gap", DualGap);
-        writer.SetProperty("converged", Converged);
-    }
+    public override string ModelKind => "lasso";
 
     internal static LassoModel ReadFrom(ModelReader reader)
     {
         var parameters = reader.ReadHyperparameters<Lasso>();
-        var coef = LinearPrediction.ReadCoefficients(reader, "lasso");
-        return new LassoModel(parameters, coef, reader.GetDouble("intercept"), reader.GetInt("iterations"),
-            reader.GetDouble("dual_gap"), reader.GetBool("converged"));
+        var (coef, intercept, iterations, gap, converged) = ReadState(reader, "lasso");
+        return new LassoModel(parameters, coef, intercept, iterations, gap, converged);
     }
 }

@@ -33,7 +33,7 @@ public sealed class RegularizationPath
     /// <summary>Intercept at each alpha (zeros without an intercept).</summary>
     public IReadOnlyList<double> Intercepts => new ReadOnlyCollection<double>(_intercepts);
 
-    /// <summary>Final duality gap at each alpha (scaled objective, see <see cref="LassoModel.DualGap"/>).</summary>
+    /// <summary>Final duality gap at each alpha (scaled objective, see <see cref="SparseLinearModel.DualGap"/>).</summary>
     public IReadOnlyList<double> DualGaps => new ReadOnlyCollection<double>(_gaps);
 
     /// <summary>Coordinate-descent sweeps at each alpha.</summary>

@@ -92,18 +92,16 @@ public sealed record GaussianNB : IClassifier
     {
         if (Priors is null) return null;
         if (Priors.Count != classes)
-            throw new InvalidHyperparameterException(
-                $"{nameof(GaussianNB)}: {Priors.Count} priors were given for {classes} classes; give one prior per class.", "priors");
+            throw new InvalidHyperparameterException("priors", $"{nameof(GaussianNB)}: {Priors.Count} priors were given for {classes} classes; give one prior per class.");
         double sum = 0;
         foreach (double p in Priors)
         {
             if (!(p >= 0) || double.IsInfinity(p))
-                throw new InvalidHyperparameterException($"{nameof(GaussianNB)}: priors must be non-negative and finite.", "priors");
+                throw new InvalidHyperparameterException("priors", $"{nameof(GaussianNB)}: priors must be non-negative and finite.");
             sum += p;
         }
         if (Math.Abs(sum - 1.0) > 1e-8 + 1e-5)
-            throw new InvalidHyperparameterException(
-                $"{nameof(GaussianNB)}: the priors sum to {sum.ToString(CultureInfo.InvariantCulture)}; they must sum to 1.", "priors");
+            throw new InvalidHyperparameterException("priors", $"{nameof(GaussianNB)}: the priors sum to {sum.ToString(CultureInfo.InvariantCulture)}; they must sum to 1.");
         return Priors.ToArray();
     }
 }

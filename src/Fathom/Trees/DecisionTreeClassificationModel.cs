@@ -9,7 +9,7 @@ namespace Fathom.Trees;
 /// A fitted <see cref="DecisionTreeClassifier"/>: the tree's nodes (numbered as scikit-learn numbers them), the
 /// classes and the impurity-based feature importances. Immutable and thread-safe.
 /// </summary>
-public sealed class DecisionTreeClassificationModel : IClassificationModel
+public sealed class DecisionTreeClassificationModel : IClassificationModel, IFeatureImportanceModel, ITextExportModel
 {
     private readonly string[] _classes;
     private readonly double[] _importances;

@@ -9,7 +9,7 @@ namespace Fathom.Trees;
 /// A fitted <see cref="DecisionTreeRegressor"/>: the tree's nodes (numbered as scikit-learn numbers them) and the
 /// impurity-based feature importances. Immutable and thread-safe.
 /// </summary>
-public sealed class DecisionTreeRegressionModel : IRegressionModel
+public sealed class DecisionTreeRegressionModel : IRegressionModel, IFeatureImportanceModel, ITextExportModel
 {
     private readonly double[] _importances;
 

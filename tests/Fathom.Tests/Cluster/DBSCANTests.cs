@@ -52,7 +52,7 @@ public class DBSCANTests
         Assert.Equal(r["rows"]!.GetValue<int>(), x.Rows);
         var model = new DBSCAN { Eps = r["eps"]!.GetValue<double>(), MinSamples = r["min_samples"]!.GetValue<int>() }.Fit(x);
         var expected = ClusterReference.Ints(r["labels"]!);
-        Assert.Equal(1.0, ClusterReference.AdjustedRand(expected, model.Labels.ToArray()), 12);
+        Assert.Equal(1.0, Fathom.Metrics.ClusteringMetrics.AdjustedRand(expected, model.Labels.ToArray()), 12);
         Assert.Equal(expected, model.Labels);
     }
 

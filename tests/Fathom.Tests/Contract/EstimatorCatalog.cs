@@ -42,6 +42,12 @@ public static class EstimatorCatalog
         ["Fathom.Dummy.DummyClassifier[uniform]"] = () => new Fathom.Dummy.DummyClassifier { Strategy = Fathom.Dummy.DummyClassifierStrategy.Uniform },
         ["Fathom.Dummy.DummyRegressor[median]"] = () => new Fathom.Dummy.DummyRegressor { Strategy = Fathom.Dummy.DummyRegressorStrategy.Median },
         ["Fathom.Dummy.DummyRegressor[quantile]"] = () => new Fathom.Dummy.DummyRegressor { Strategy = Fathom.Dummy.DummyRegressorStrategy.Quantile, Quantile = 0.3 },
+        ["Fathom.Linear.Ridge[svd]"] = () => new Fathom.Linear.Ridge { Solver = Fathom.Linear.RidgeSolver.Svd },
+        ["Fathom.Linear.Lasso[positive,residual]"] = () => new Fathom.Linear.Lasso { Alpha = 0.05, Positive = true, Precompute = false },
+        ["Fathom.Linear.ElasticNet[residual]"] = () => new Fathom.Linear.ElasticNet { Alpha = 0.05, Precompute = false },
+        ["Fathom.Neighbors.KNeighborsClassifier[distance,brute]"] = () => new Fathom.Neighbors.KNeighborsClassifier { Weights = Fathom.Neighbors.NeighborWeights.Distance, Algorithm = Fathom.Neighbors.NeighborAlgorithm.Brute },
+        ["Fathom.Neighbors.KNeighborsClassifier[manhattan]"] = () => new Fathom.Neighbors.KNeighborsClassifier { Metric = Fathom.Neighbors.NeighborMetric.Manhattan },
+        ["Fathom.Neighbors.KNeighborsRegressor[distance,kd_tree]"] = () => new Fathom.Neighbors.KNeighborsRegressor { Weights = Fathom.Neighbors.NeighborWeights.Distance, Algorithm = Fathom.Neighbors.NeighborAlgorithm.KDTree },
     };
 
     /// <summary>The type of a case name (a type name, or a variant <c>Type[label]</c>).</summary>

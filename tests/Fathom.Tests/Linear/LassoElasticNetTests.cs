@@ -109,6 +109,6 @@ public class LassoElasticNetTests
         var (x, y, _, _) = PenalizedTestData.Case("lasso", "a0.1");
         Assert.Contains("alpha", Assert.Throws<InvalidHyperparameterException>(() => new Lasso { Alpha = -0.1 }.Fit(x, y)).Message, StringComparison.Ordinal);
         Assert.Contains("l1_ratio", Assert.Throws<InvalidHyperparameterException>(() => new ElasticNet { L1Ratio = 1.5 }.Fit(x, y)).Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidHyperparameterException>(() => ElasticNetPath.Compute(x, y, new ElasticNet { L1Ratio = 0 }));
+        Assert.Equal("l1_ratio", Assert.Throws<InvalidHyperparameterException>(() => ElasticNetPath.Compute(x, y, new ElasticNet { L1Ratio = 0 })).Parameter);
     }
 }

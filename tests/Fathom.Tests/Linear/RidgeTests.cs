@@ -54,6 +54,28 @@ public class RidgeTests
         for (int i = 0; i < 6; i++) Assert.Equal(ols[i], pred[i], 1e-9);
     }
 
+    [Theory]
+    [InlineData(RidgeSolver.Auto, 442)]
+    [InlineData(RidgeSolver.Svd, 442)]
+    [InlineData(RidgeSolver.Cholesky, 8)]
+    public void MultipleTargetsEqualSeparateFits(RidgeSolver solver, int rows)
+    {
+        var (x0, y0, _, _) = PenalizedTestData.Case("ridge", "a1.0_svd");
+        var x = x0.RowRange(0, rows).Clone();
+        var y = new Matrix(rows, 3);
+        for (int i = 0; i < rows; i++) { y[i, 0] = y0[i]; y[i, 1] = x[i, 2] * 10 - 3; y[i, 2] = -y0[i] + i % 7; }
+        var w = Enumerable.Range(0, rows).Select(i => 1.0 + i % 3).ToArray();
+        var est = new Ridge { Alpha = 0.2, Solver = solver };
+        var many = est.FitTargets(x, y, w);
+        Assert.Equal(3, many.Length);
+        for (int t = 0; t < 3; t++)
+        {
+            var one = est.Fit(x, y.Column(t), w);
+            for (int j = 0; j < x.Columns; j++) Assert.Equal(one.Coefficients[j], many[t].Coefficients[j], 1e-8 * Math.Max(1, Math.Abs(one.Coefficients[j])));
+            Assert.Equal(one.Intercept, many[t].Intercept, 1e-8 * Math.Max(1, Math.Abs(one.Intercept)));
+        }
+    }
+
     [Fact]
     public void NegativeAlphaIsRejectedNamingTheParameter()
     {

@@ -87,8 +87,9 @@ public class GaussianNBTests
     public void BadInputsGiveClearErrors()
     {
         var (x, y) = LinearTestData.LoadSample("iris.csv");
-        Assert.Contains("priors", Assert.Throws<InvalidHyperparameterException>(() => new GaussianNB { Priors = [0.5, 0.6, 0.1] }.Fit(x, y)).Message,
-            StringComparison.Ordinal);
+        var bad = Assert.Throws<InvalidHyperparameterException>(() => new GaussianNB { Priors = [0.5, 0.6, 0.1] }.Fit(x, y));
+        Assert.Equal("priors", bad.Parameter);
+        Assert.Contains("sum to 1", bad.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidHyperparameterException>(() => new GaussianNB { Priors = [0.5, 0.5] }.Fit(x, y));
         Assert.Throws<InvalidHyperparameterException>(() => new GaussianNB { VarSmoothing = -1 }.Fit(x, y));
         var model = new GaussianNB().PartialFit(x.RowRange(0, 10), y[..10], new[] { "setosa", "versicolor" });

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Fathom.Cli.Output;
+using Fathom.Cli.Training;
+using Fathom.Core;
+using Fathom.Data;
+
+namespace Fathom.Cli.Commands;
+
+/// <summary><c>fathom embed DATA --algo pca --dims 2 [--out emb.csv]</c>: project the rows of a table to a
+/// few dimensions (after the same encoding and scaling as <c>fathom cluster</c>).</summary>
+internal static class EmbedCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = new Argument<string>("DATA") { Description = "CSV file; every column is used (numbers scaled, text one-hot encoded, dates as calendar features)." };
+        var algo = new Option<string>("--algo", "-a")
+        {
+            Description = "Method: " + string.Join(", ", Methods()) + ".",
+            DefaultValueFactory = _ => "pca",
+        };
+        var dims = new Option<int>("--dims", "-d") { Description = "Number of output dimensions.", DefaultValueFactory = _ => 2 };
+        var param = new Option<string[]>("--param", "-p") { Description = "Hyperparameter as key=value (snake_case), repeatable." };
+        var drop = new Option<string[]>("--drop") { Description = "Columns to leave out (e.g. an id or a label column), repeatable." };
+        var keep = new Option<string[]>("--keep") { Description = "Columns copied unchanged beside the embedding in the output (e.g. a label to colour a plot by), repeatable." };
+        var outPath = new Option<string?>("--out", "-o") { Description = "Write the embedding to this CSV file instead of standard output." };
+        var json = CommonOptions.Json();
+        var cmd = new Command("embed", "Reduce the rows of a CSV file to a few dimensions (for plots and downstream models).") { data, algo, dims, param, drop, keep, outPath, json };
+        cmd.SetAction(parse => Run(console, parse.GetValue(data)!, parse.GetValue(algo)!, parse.GetValue(dims),
+            CommonOptions.ParseParams(parse.GetValue(param) ?? []), parse.GetValue(drop) ?? [], parse.GetValue(keep) ?? [], parse.GetValue(outPath), parse.GetValue(json)));
+        return cmd;
+    }
+
+    private static IEnumerable<string> Methods() => EstimatorCatalog.All.Where(e => e.Task == EstimatorTask.Transform).Select(e => e.Name);
+
+    private static int Run(CliConsole console, string dataPath, string algo, int dims, List<KeyValuePair<string, string>> parameters,
+        string[] drop, string[] keep, string? outPath, bool json)
+    {
+        var entry = EstimatorCatalog.Find(algo, EstimatorTask.Transform);
+        if (dims < 1) throw new InvalidInputException($"--dims {dims} is not valid; give 1 or more.");
+        if (json && outPath is null)
+            throw new InvalidInputException("--json prints a summary only; add --out FILE.csv to keep the embedding.");
+        if (outPath is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(outPath))))
+            throw new InvalidInputException($"Cannot write the embedding to '{outPath}': its folder does not exist.");
+        var frame = CommonOptions.ReadCsv(dataPath);
+        var kept = keep.Select(k => frame[k]).ToArray();
+        var features = frame.Drop([.. drop, .. keep.Except(drop)]);
+        if (features.ColumnCount == 0) throw new InvalidInputException("No columns are left to embed.");
+        var x = DefaultPreprocessing.Preprocessor(features, scale: true).Fit(features).Transform(features);
+        if (dims > Math.Min(x.RowCount, x.ColumnCount))
+            throw new InvalidInputException($"--dims {dims} is more than the data allows: {x.RowCount} rows and {x.ColumnCount} features after encoding.");
+        var componentKey = entry.Name == "pca" ? "n_components" : "dims";
+        var estimator = (ITransformer)Hyperparameters.With(entry.Create(), [new(componentKey, dims.ToString(CultureInfo.InvariantCulture)), .. parameters]);
+        var model = estimator.Fit(x);
+        var embedding = model.Transform(x);
+        var result = new DataFrame([.. embedding.Columns, .. kept]);
+
+        var explained = model is Decomposition.PCAModel pca ? pca.ExplainedVarianceRatio : null;
+        if (outPath is not null) CsvWriter.Write(result, outPath);
+        if (json)
+        {
+            var o = new JsonObject
+            {
+                ["algo"] = entry.Name,
+                ["rows"] = result.RowCount,
+                ["dims"] = embedding.ColumnCount,
+                ["columns"] = new JsonArray(embedding.ColumnNames.Select(n => (JsonNode)n).ToArray()),
+                ["explained_variance_ratio"] = explained is null ? null : new JsonArray(explained.Select(v => Json.Number(v)).ToArray()),
+                ["out"] = outPath,
+            };
+            console.Out.WriteLine(Json.Write(o));
+            return 0;
+        }
+        if (outPath is null) CsvWriter.Write(result, console.Out);
+        if (explained is not null)
+            console.Error.WriteLine($"{entry.Name}: explained variance ratio {string.Join(", ", explained.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture)))} (total {explained.Sum():0.0000})");
+        if (outPath is not null) console.Error.WriteLine($"wrote {result.RowCount} rows × {result.ColumnCount} columns to {outPath}");
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Fathom.Core;
+using Fathom.Linear;
+using Fathom.Numerics;
+
+namespace Fathom.Neighbors;
+
+/// <summary>Checks and helpers shared by the k-NN classifier and regressor.</summary>
+internal static class NeighborFit
+{
+    /// <summary>Checks X, the label/target count and n_neighbors against the rows; warns that weights are ignored.</summary>
+    public static void Check(Matrix x, int labels, int nNeighbors, double[]? sampleWeight, FitContext? context, string name)
+    {
+        InputChecks.Features(x, name);
+        if (labels != x.Rows)
+            throw new InvalidInputException($"{name}: {labels} labels were given for {x.Rows} rows; give one per row.");
+        if (nNeighbors > x.Rows)
+            throw new InvalidHyperparameterException("n_neighbors", string.Create(CultureInfo.InvariantCulture,
+                $"{name}: n_neighbors is {nNeighbors} but the training data has only {x.Rows} rows; n_neighbors must be between 1 and {x.Rows}."));
+        if (sampleWeight is not null)
+        {
+            InputChecks.Weights(sampleWeight, x.Rows, name);
+            (context ?? FitContext.Default).Warn($"{name}: sample weights are not used by nearest neighbours (as in scikit-learn); they were ignored.");
+        }
+    }
+
+    /// <summary>
+    /// Weights of one query's neighbours into <paramref name="w"/>: 1 each (uniform), or 1/d (distance) — with any
+    /// zero distance, only the zero-distance neighbours count, with weight 1 (scikit-learn's <c>_get_weights</c>).
+    /// </summary>
+    public static void Weights(ReadOnlySpan<double> distances, NeighborWeights mode, Span<double> w)
+    {
+        if (mode == NeighborWeights.Uniform)
+        {
+            w.Fill(1.0);
+            return;
+        }
+        bool anyZero = false;
+        foreach (double d in distances) anyZero |= d == 0;
+        for (int j = 0; j < distances.Length; j++)
+            w[j] = anyZero ? (distances[j] == 0 ? 1.0 : 0.0) : 1.0 / distances[j];
+    }
+
+    /// <summary>Checks a prediction input (feature count, finite).</summary>
+    public static void CheckQuery(Matrix x, int features, string model)
+    {
+        InputChecks.FeatureCount(x, features, model);
+        InputChecks.Finite(x, model);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Fathom.Cli.Tests;
+
+public class EmbedCommandTests
+{
+    [Fact]
+    public void PcaOfStandardizedIrisMatchesScikitLearn()
+    {
+        using var dir = new TempDir();
+        string outCsv = dir.File("emb.csv");
+        var r = CliRunner.Run("embed", CliRunner.Sample("iris.csv"), "--drop", "target", "--keep", "target", "--out", outCsv, "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var o = JsonNode.Parse(r.Out)!;
+        var ratio = o["explained_variance_ratio"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        // scikit-learn 1.2.1: PCA(2).fit(StandardScaler().fit_transform(iris.data)).explained_variance_ratio_
+        Assert.Equal(0.7296244541329989, ratio[0], 9);
+        Assert.Equal(0.2285076178670177, ratio[1], 9);
+        var lines = File.ReadAllLines(outCsv);
+        Assert.Equal("pca0,pca1,target", lines[0]);
+        Assert.Equal(151, lines.Length);
+        var first = lines[1].Split(',');
+        // First row of sklearn's projection (svd_flip signs): [-2.26470281, 0.4800266]
+        Assert.Equal(-2.2647028088, double.Parse(first[0], CultureInfo.InvariantCulture), 8);
+        Assert.Equal(0.4800265966, double.Parse(first[1], CultureInfo.InvariantCulture), 8);
+        Assert.Equal("setosa", first[2]);
+    }
+
+    [Fact]
+    public void TooManyDimsAndJsonWithoutOutAreUsageErrors()
+    {
+        var a = CliRunner.Run("embed", CliRunner.Sample("iris.csv"), "--drop", "target", "--dims", "9");
+        Assert.Equal(2, a.ExitCode);
+        Assert.Contains("--dims 9", a.ErrorLines.Single(), StringComparison.Ordinal);
+        var b = CliRunner.Run("embed", CliRunner.Sample("iris.csv"), "--json");
+        Assert.Equal(2, b.ExitCode);
+        Assert.Contains("--out", b.ErrorLines.Single(), StringComparison.Ordinal);
+        var c = CliRunner.Run("embed", CliRunner.Sample("iris.csv"), "--algo", "tsne");
+        Assert.Equal(2, c.ExitCode);
+        Assert.Contains("pca", c.ErrorLines.Single(), StringComparison.Ordinal);
+    }
+}
