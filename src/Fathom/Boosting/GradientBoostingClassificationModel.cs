@@ -7,7 +7,7 @@ namespace Fathom.Boosting;
 
 /// <summary>A fitted <see cref="GradientBoostingClassifier"/>: baseline, trees, classes and gain importances.
 /// Immutable and thread-safe. Prediction cost O(iterations · K · depth) per row; rows in parallel.</summary>
-public sealed class GradientBoostingClassificationModel : IClassificationModel
+public sealed class GradientBoostingClassificationModel : IClassificationModel, IFeatureImportanceModel
 {
     private readonly string[] _classes;
     private readonly BoostedEnsemble _ensemble;

@@ -7,7 +7,7 @@ namespace Fathom.Boosting;
 
 /// <summary>A fitted <see cref="GradientBoostingRegressor"/>: baseline, trees and gain importances. Immutable and
 /// thread-safe. Prediction cost O(iterations · depth) per row; rows in parallel.</summary>
-public sealed class GradientBoostingRegressionModel : IRegressionModel
+public sealed class GradientBoostingRegressionModel : IRegressionModel, IFeatureImportanceModel
 {
     private readonly BoostedEnsemble _ensemble;
     private readonly double[] _importances;
