@@ -1,0 +1,42 @@
+# Generates modelselection.json with /usr/bin/python3 and scikit-learn 1.2.1:
+#   cd tests/Fathom.Tests/ModelSelection/Reference && /usr/bin/python3 make_reference.py
+import json, warnings
+import numpy as np, sklearn, pandas as pd
+from sklearn.model_selection import KFold, StratifiedKFold, GroupKFold, TimeSeriesSplit, cross_val_score, GridSearchCV
+from sklearn.linear_model import LinearRegression, LogisticRegression
+
+def folds(splitter, n, y=None, groups=None):
+    X = np.zeros((n, 1))
+    return [{"train": tr.tolist(), "test": te.tolist()} for tr, te in splitter.split(X, y, groups)]
+
+out = {"sklearn": sklearn.__version__, "numpy": np.__version__}
+out["kfold_10_3"] = folds(KFold(3), 10)
+out["kfold_7_7"] = folds(KFold(7), 7)
+y_strat = [0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 0, 1, 2, 1, 0, 2, 1, 1]
+out["strat_y"] = y_strat
+out["strat_3"] = folds(StratifiedKFold(3), len(y_strat), y_strat)
+y_strat2 = ["b", "a", "b", "b", "a", "c", "c", "b", "a", "c", "b", "b", "c"]
+out["strat2_y"] = y_strat2
+out["strat2_3"] = folds(StratifiedKFold(3), len(y_strat2), y_strat2)
+groups = [1, 1, 2, 2, 2, 3, 4, 4, 5, 5, 5, 5, 6, 7, 7, 8]
+out["groups"] = groups
+out["group_3"] = folds(GroupKFold(3), len(groups), None, groups)
+out["ts_default_13"] = folds(TimeSeriesSplit(), 13)
+out["ts_gap_20"] = folds(TimeSeriesSplit(n_splits=3, max_train_size=6, test_size=3, gap=2), 20)
+
+d = pd.read_csv("../../../../samples/diabetes.csv")
+X, y = d.drop(columns="target").values, d["target"].values
+out["diabetes_r2"] = cross_val_score(LinearRegression(), X, y, cv=KFold(5), scoring="r2").tolist()
+out["diabetes_mse"] = (-cross_val_score(LinearRegression(), X, y, cv=KFold(5), scoring="neg_mean_squared_error")).tolist()
+
+iris = pd.read_csv("../../../../samples/iris.csv")
+Xi, yi = iris.drop(columns="target").values, iris["target"].values
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter("always")
+    gs = GridSearchCV(LogisticRegression(max_iter=1000), {"C": [0.01, 1, 100]}, cv=StratifiedKFold(5), scoring="accuracy").fit(Xi, yi)
+    out["iris_grid_warnings"] = [str(x.message)[:80] for x in w]
+out["iris_grid_mean"] = gs.cv_results_["mean_test_score"].tolist()
+out["iris_grid_std"] = gs.cv_results_["std_test_score"].tolist()
+out["iris_grid_split"] = [gs.cv_results_[f"split{i}_test_score"].tolist() for i in range(5)]
+out["iris_grid_best_index"] = int(gs.best_index_)
+json.dump(out, open("modelselection.json", "w"), indent=1)
