@@ -60,6 +60,21 @@ public class SplitterTests
     }
 
     [Fact]
+    public void StratifiedGroupKFoldMatchesSklearn()
+    {
+        var g = Ints(Ref["sgkf_groups"]);
+        var y = Ref["sgkf_y"]!.AsArray().Select(v => v!.ToString()).ToArray();
+        var folds = new StratifiedGroupKFold { NSplits = 3 }.Split(60, y, g);
+        SameAsSklearn("sgkf_3", folds);
+        Partition(folds, 60);
+        foreach (var (train, test) in folds)
+            Assert.Empty(train.Select(i => g[i]).Intersect(test.Select(i => g[i])));
+        var ySmall = Ints(Ref["strat_y"]);
+        SameAsSklearn("sgkf_4_small", new StratifiedGroupKFold { NSplits = 2 }.Split(20, ySmall, Enumerable.Range(0, 20).Select(i => i / 3).ToArray()));
+        Partition(new StratifiedGroupKFold { NSplits = 3, Shuffle = true, Seed = 2 }.Split(60, y, g), 60);
+    }
+
+    [Fact]
     public void TimeSeriesSplitMatchesSklearn()
     {
         SameAsSklearn("ts_default_13", new TimeSeriesSplit().Split(13));

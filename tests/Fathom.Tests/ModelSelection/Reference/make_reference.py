@@ -2,7 +2,7 @@
 #   cd tests/Fathom.Tests/ModelSelection/Reference && /usr/bin/python3 make_reference.py
 import json, warnings
 import numpy as np, sklearn, pandas as pd
-from sklearn.model_selection import KFold, StratifiedKFold, GroupKFold, TimeSeriesSplit, cross_val_score, GridSearchCV
+from sklearn.model_selection import KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit, cross_val_score, GridSearchCV
 from sklearn.linear_model import LinearRegression, LogisticRegression
 
 def folds(splitter, n, y=None, groups=None):
@@ -23,6 +23,14 @@ out["groups"] = groups
 out["group_3"] = folds(GroupKFold(3), len(groups), None, groups)
 out["ts_default_13"] = folds(TimeSeriesSplit(), 13)
 out["ts_gap_20"] = folds(TimeSeriesSplit(n_splits=3, max_train_size=6, test_size=3, gap=2), 20)
+
+rng = np.random.RandomState(0)
+sg_groups = rng.randint(0, 12, size=60).tolist()
+sg_y = rng.choice(["a", "b", "c"], size=60, p=[0.5, 0.3, 0.2]).tolist()
+out["sgkf_groups"] = sg_groups
+out["sgkf_y"] = sg_y
+out["sgkf_3"] = folds(StratifiedGroupKFold(3), 60, sg_y, sg_groups)
+out["sgkf_4_small"] = folds(StratifiedGroupKFold(2), len(y_strat), y_strat, [i // 3 for i in range(len(y_strat))])
 
 d = pd.read_csv("../../../../samples/diabetes.csv")
 X, y = d.drop(columns="target").values, d["target"].values
