@@ -29,18 +29,8 @@ public static class GridSearch
         Matrix x, ClassLabels y, ISplitter? splitter = null, string scoring = "accuracy", bool refit = true,
         ClassLabels? groups = null, FitContext? context = null) where T : class, IClassifier
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        if (x.Rows != y.Count) throw new InvalidInputException($"x has {x.Rows} rows but y has {y.Count} labels; give one label per row.");
-        var scorer = CrossValidation.Resolve([scoring], ScorerTask.Classification)[0];
-        var yText = y.Codes.ToArray().Select(c => y.Classes[c]).ToArray();
-        return Search(estimator, grid, x.Rows, y, groups, splitter ?? new StratifiedKFold(), scorer, context,
-            (e, train, test, inner) =>
-            {
-                var model = e.Fit(x.SelectRows(train), y.Subset(train), null, inner);
-                return scorer.Score(model, x.SelectRows(test), test.Select(i => yText[i]).ToArray());
-            },
-            (e, ctx) => refit ? e.Fit(x, y, null, ctx) : null);
+        ArgumentNullException.ThrowIfNull(grid);
+        return Classify(estimator, Expand(grid), x, y, splitter, scoring, refit, groups, context);
     }
 
     /// <summary>Grid search for a regressor.</summary>
@@ -58,17 +48,8 @@ public static class GridSearch
         Matrix x, double[] y, ISplitter? splitter = null, string scoring = "r2", bool refit = true,
         ClassLabels? groups = null, FitContext? context = null) where T : class, IRegressor
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        if (x.Rows != y.Length) throw new InvalidInputException($"x has {x.Rows} rows but y has {y.Length} values; give one target per row.");
-        var scorer = CrossValidation.Resolve([scoring], ScorerTask.Regression)[0];
-        return Search(estimator, grid, x.Rows, null, groups, splitter ?? new KFold(), scorer, context,
-            (e, train, test, inner) =>
-            {
-                var model = e.Fit(x.SelectRows(train), train.Select(i => y[i]).ToArray(), null, inner);
-                return scorer.Score(model, x.SelectRows(test), test.Select(i => y[i]).ToArray());
-            },
-            (e, ctx) => refit ? e.Fit(x, y, null, ctx) : null);
+        ArgumentNullException.ThrowIfNull(grid);
+        return Regress(estimator, Expand(grid), x, y, splitter, scoring, refit, groups, context);
     }
 
     /// <summary>All combinations of the grid in scikit-learn's ParameterGrid order: keys sorted (snake_case,
@@ -99,13 +80,47 @@ public static class GridSearch
         return result;
     }
 
-    private static GridSearchResult<T, TModel> Search<T, TModel>(T estimator, IReadOnlyDictionary<string, IReadOnlyList<string>> grid,
+    internal static GridSearchResult<T, IClassificationModel> Classify<T>(T estimator, IReadOnlyList<IReadOnlyDictionary<string, string>> points,
+        Matrix x, ClassLabels y, ISplitter? splitter, string scoring, bool refit, ClassLabels? groups, FitContext? context)
+        where T : class, IClassifier
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Rows != y.Count) throw new InvalidInputException($"x has {x.Rows} rows but y has {y.Count} labels; give one label per row.");
+        var scorer = CrossValidation.Resolve([scoring], ScorerTask.Classification)[0];
+        var yText = y.Codes.ToArray().Select(c => y.Classes[c]).ToArray();
+        return Search(estimator, points, x.Rows, y, groups, splitter ?? new StratifiedKFold(), scorer, context,
+            (e, train, test, inner) =>
+            {
+                var model = e.Fit(x.SelectRows(train), y.Subset(train), null, inner);
+                return scorer.Score(model, x.SelectRows(test), test.Select(i => yText[i]).ToArray());
+            },
+            (e, ctx) => refit ? e.Fit(x, y, null, ctx) : null);
+    }
+
+    internal static GridSearchResult<T, IRegressionModel> Regress<T>(T estimator, IReadOnlyList<IReadOnlyDictionary<string, string>> points,
+        Matrix x, double[] y, ISplitter? splitter, string scoring, bool refit, ClassLabels? groups, FitContext? context)
+        where T : class, IRegressor
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Rows != y.Length) throw new InvalidInputException($"x has {x.Rows} rows but y has {y.Length} values; give one target per row.");
+        var scorer = CrossValidation.Resolve([scoring], ScorerTask.Regression)[0];
+        return Search(estimator, points, x.Rows, null, groups, splitter ?? new KFold(), scorer, context,
+            (e, train, test, inner) =>
+            {
+                var model = e.Fit(x.SelectRows(train), train.Select(i => y[i]).ToArray(), null, inner);
+                return scorer.Score(model, x.SelectRows(test), test.Select(i => y[i]).ToArray());
+            },
+            (e, ctx) => refit ? e.Fit(x, y, null, ctx) : null);
+    }
+
+    internal static GridSearchResult<T, TModel> Search<T, TModel>(T estimator, IReadOnlyList<IReadOnlyDictionary<string, string>> points,
         int rows, ClassLabels? labels, ClassLabels? groups, ISplitter splitter, Scorer scorer, FitContext? context,
         Func<T, int[], int[], FitContext, double> fitAndScore, Func<T, FitContext, TModel?> refit) where T : class
     {
         ArgumentNullException.ThrowIfNull(estimator);
         var ctx = context ?? FitContext.Default;
-        var points = Expand(grid);
         var estimators = points.Select(p => Hyperparameters.With(estimator, p)).ToArray();
         var folds = splitter.Split(rows, labels, groups);
         int k = folds.Count;
