@@ -64,3 +64,24 @@ public class CrossValidationTests
         Assert.Throws<InvalidHyperparameterException>(() => CrossValidation.Run(new LogisticRegression(), x, y, new StratifiedKFold(), ["nope"]));
     }
 }
+
+public class ValidationCurveTests
+{
+    [Fact]
+    public void RidgeAlphaCurveMatchesSklearn()
+    {
+        var (x, t) = LinearTestData.LoadSample("diabetes.csv");
+        var y = t.Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var curve = ValidationCurve.Run(new Ridge(), "alpha", ["0.001", "0.1", "10"], x, y, new KFold());
+        var train = LinearTestData.Rows(SplitterTests.Ref["ridge_vc_train"]);
+        var test = LinearTestData.Rows(SplitterTests.Ref["ridge_vc_test"]);
+        Assert.Equal("alpha", curve.Parameter);
+        for (int v = 0; v < 3; v++)
+            for (int f = 0; f < 5; f++)
+            {
+                Assert.True(Math.Abs(curve.TrainScores[v][f] - train[v][f]) < 1e-8, $"train {v},{f}: {curve.TrainScores[v][f]} vs {train[v][f]}");
+                Assert.True(Math.Abs(curve.TestScores[v][f] - test[v][f]) < 1e-8, $"test {v},{f}: {curve.TestScores[v][f]} vs {test[v][f]}");
+            }
+        Assert.Throws<InvalidHyperparameterException>(() => ValidationCurve.Run(new Ridge(), "alpha", ["-1"], x, y));
+    }
+}

@@ -2,8 +2,8 @@
 #   cd tests/Fathom.Tests/ModelSelection/Reference && /usr/bin/python3 make_reference.py
 import json, warnings
 import numpy as np, sklearn, pandas as pd
-from sklearn.model_selection import KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit, cross_val_score, GridSearchCV
-from sklearn.linear_model import LinearRegression, LogisticRegression
+from sklearn.model_selection import KFold, StratifiedKFold, GroupKFold, StratifiedGroupKFold, TimeSeriesSplit, cross_val_score, GridSearchCV, validation_curve
+from sklearn.linear_model import LinearRegression, LogisticRegression, Ridge
 
 def folds(splitter, n, y=None, groups=None):
     X = np.zeros((n, 1))
@@ -36,6 +36,9 @@ d = pd.read_csv("../../../../samples/diabetes.csv")
 X, y = d.drop(columns="target").values, d["target"].values
 out["diabetes_r2"] = cross_val_score(LinearRegression(), X, y, cv=KFold(5), scoring="r2").tolist()
 out["diabetes_mse"] = (-cross_val_score(LinearRegression(), X, y, cv=KFold(5), scoring="neg_mean_squared_error")).tolist()
+vc_train, vc_test = validation_curve(Ridge(), X, y, param_name="alpha", param_range=[0.001, 0.1, 10.0], cv=KFold(5), scoring="r2")
+out["ridge_vc_train"] = vc_train.tolist()
+out["ridge_vc_test"] = vc_test.tolist()
 
 iris = pd.read_csv("../../../../samples/iris.csv")
 Xi, yi = iris.drop(columns="target").values, iris["target"].values
