@@ -3,6 +3,7 @@ using Fathom.Compose;
 using Fathom.Core;
 using Fathom.Data;
 using Fathom.Dummy;
+using Fathom.ModelSelection;
 
 namespace Fathom.Cli.Training;
 
@@ -105,14 +106,18 @@ internal sealed class TabularTrainer(Action<string> warn, FitContext context)
     private (IReadOnlyDictionary<string, double> Mean, IReadOnlyDictionary<string, double> Std) CrossValidate(
         IEstimator estimator, DataFrame features, TargetValues target, TrainOptions options, TrainingTask task)
     {
-        var folds = FoldAssignment.Assign(features.RowCount, options.CvFolds, options.Seed, target.Labels);
+        ISplitter splitter = target.Labels is not null
+            ? new StratifiedKFold { NSplits = options.CvFolds, Shuffle = true, Seed = options.Seed }
+            : new KFold { NSplits = options.CvFolds, Shuffle = true, Seed = options.Seed };
+        IReadOnlyList<Fold> folds;
+        try { folds = splitter.Split(features.RowCount, target.Labels); }
+        catch (FathomException e) { throw new InvalidInputException($"--cv {options.CvFolds}: {e.Message}", e); }
         var perFold = new List<IReadOnlyDictionary<string, double>>();
-        for (int f = 0; f < options.CvFolds; f++)
+        for (int f = 0; f < folds.Count; f++)
         {
             context.ThrowIfCancellationRequested();
-            context.Report("cross-validation", f, options.CvFolds);
-            var trainIdx = Enumerable.Range(0, folds.Length).Where(i => folds[i] != f).ToArray();
-            var testIdx = Enumerable.Range(0, folds.Length).Where(i => folds[i] == f).ToArray();
+            context.Report("cross-validation", f, folds.Count);
+            var (trainIdx, testIdx) = folds[f];
             var model = Fit(estimator, features.Take(trainIdx), target.Take(trainIdx), context with { Progress = null });
             perFold.Add(MetricSet.Compute(model, features.Take(testIdx), target.Take(testIdx)));
         }
