@@ -93,4 +93,25 @@ public class TrainCommandTests
         Assert.True(lossStrong > 1.0, $"log-loss with C=1e-4 was {lossStrong}");
         Assert.True(lossWeak < 0.2, $"log-loss with C=100 was {lossWeak}");
     }
+
+    [Fact]
+    public void HighCardinalityTextColumnIsWarnedAboutAndDropLeavesItOut()
+    {
+        var warned = CliRunner.Run("train", CliRunner.Sample("cars.csv"), "--target", "Miles_per_Gallon", "--model", "ridge", "--json");
+        Assert.True(warned.ExitCode == 0, warned.Error);
+        Assert.Contains("column 'Name' has", warned.Error, StringComparison.Ordinal);
+        var dropped = CliRunner.Run("train", CliRunner.Sample("cars.csv"), "--target", "Miles_per_Gallon", "--model", "ridge", "--drop", "Name", "--json");
+        Assert.True(dropped.ExitCode == 0, dropped.Error);
+        Assert.DoesNotContain("'Name'", dropped.Error, StringComparison.Ordinal);
+        // With 300 one-hot name columns the model memorizes the training rows; without them train and test R² are close.
+        double Gap(string json)
+        {
+            var m = JsonNode.Parse(json)!["metrics"]!;
+            return m["train"]!["r2"]!.GetValue<double>() - m["test"]!["r2"]!.GetValue<double>();
+        }
+        Assert.True(Gap(dropped.Out) < Gap(warned.Out));
+        var bad = CliRunner.Run("train", CliRunner.Sample("cars.csv"), "--target", "Origin", "--drop", "Origin");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("target", bad.ErrorLines.Single(), StringComparison.Ordinal);
+    }
 }

@@ -26,10 +26,11 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed for the split, folds and the model.", DefaultValueFactory = _ => 0 };
         var cv = new Option<int>("--cv") { Description = "Also report K-fold cross-validation (stratified for classes) mean ± std.", DefaultValueFactory = _ => 0 };
         var outPath = new Option<string?>("--out", "-o") { Description = "Write the fitted model (preprocessing included) to this .fathom file." };
+        var drop = new Option<string[]>("--drop") { Description = "Columns to leave out of the features (e.g. a name or an id), repeatable." };
         var json = CommonOptions.Json();
         var cmd = new Command("train", "Train a model on a CSV file and report its metrics beside a baseline.")
         {
-            data, target, model, param, testSize, seed, cv, outPath, json,
+            data, target, model, param, testSize, seed, cv, drop, outPath, json,
         };
         cmd.SetAction(parse =>
         {
@@ -43,6 +44,7 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 CvFolds = parse.GetValue(cv),
                 OutPath = parse.GetValue(outPath),
+                Drop = parse.GetValue(drop) ?? [],
             };
             return Run(console, options, parse.GetValue(json));
         });
@@ -55,6 +57,9 @@ internal static class TrainCommand
             throw new InvalidInputException($"Cannot write the model to '{o}': its folder does not exist.");
         var frame = CommonOptions.ReadCsv(options.DataPath);
         frame.IndexOf(options.Target);
+        if (options.Drop.Contains(options.Target, StringComparer.Ordinal))
+            throw new InvalidInputException($"--drop names the target '{options.Target}'; the target cannot be left out.");
+        if (options.Drop.Count > 0) frame = frame.Drop([.. options.Drop]);
 
         using var progress = console.Interactive && !json ? new TerminalProgress(console.Error) : null;
         var context = new FitContext { Progress = progress, Log = console.Warn, MaxThreads = 0 };

@@ -146,7 +146,14 @@ internal sealed class TabularTrainer(Action<string> warn, FitContext context)
             .Where(c => c is TextColumn t && t.MissingCount() == 0 && t.Categories().Length == t.Length)
             .Select(c => c.Name).ToArray();
         foreach (var id in ids) Warn($"dropped column '{id}': every value is distinct, so it looks like an identifier.");
-        return ids.Length == 0 ? features : features.Drop(ids);
+        var result = ids.Length == 0 ? features : features.Drop(ids);
+        foreach (var c in result.Columns.OfType<TextColumn>())
+        {
+            int levels = c.Categories().Length;
+            if (levels > 50 && levels > result.RowCount / 4)
+                Warn($"column '{c.Name}' has {levels} distinct values in {result.RowCount} rows; one-hot encoding it invites overfitting (leave it out with --drop \"{c.Name}\").");
+        }
+        return result;
     }
 
     private void Warn(string message)

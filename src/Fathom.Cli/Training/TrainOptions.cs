@@ -11,4 +11,5 @@ internal sealed record TrainOptions
     public int Seed { get; init; }
     public int CvFolds { get; init; }
     public string? OutPath { get; init; }
+    public IReadOnlyList<string> Drop { get; init; } = [];
 }
