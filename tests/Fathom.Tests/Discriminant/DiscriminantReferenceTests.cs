@@ -44,6 +44,12 @@ public class DiscriminantReferenceTests
     {
         var c = Case(key);
         var (x, y) = LinearTestData.LoadSample(c["dataset"]!.GetValue<string>());
+        if (c["rows"] is JsonNode r)
+        {
+            int n = r.GetValue<int>();
+            x = x.RowRange(0, n).Clone();
+            y = y.Take(n).ToArray();
+        }
         IClassificationModel model;
         if (c["kind"]!.GetValue<string>() == "lda")
         {

@@ -23,11 +23,11 @@ def load(name):
     return X, y
 
 cases = []
-def add(dataset, kind, label, est, X, y):
+def add(dataset, kind, label, est, X, y, rows=None):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         m = est.fit(X, y)
-    case = {"dataset": dataset, "kind": kind, "label": label,
+    case = {"dataset": dataset, "kind": kind, "label": label, "rows": rows,
             "params": {k: (v if not isinstance(v, np.ndarray) else v.tolist()) for k, v in est.get_params().items()},
             "classes": m.classes_.tolist(),
             "predict": [int(np.searchsorted(m.classes_, v)) for v in m.predict(X)],
@@ -61,6 +61,16 @@ for ds in ["iris.csv", "breast_cancer.csv"]:
     add(ds, "lda", "svd_priors", LDA(priors=pri), X, y)
     add(ds, "qda", "default", QDA(), X, y)
     add(ds, "qda", "reg_0.3_priors", QDA(reg_param=0.3, priors=pri), X, y)
+
+# More features than rows (first 40 rows of breast_cancer, 30 features): rank-deficient LDA (svd, lsqr).
+# (QDA is not compared here: with n_c <= p rows in a class, the class's last right singular vector (singular value
+# ~0) is any unit vector orthogonal to its centred rows, so scikit-learn's decision values depend on LAPACK's
+# arbitrary choice.)
+X, y = load("breast_cancer.csv")
+X, y = X[:40], y[:40]
+assert min(np.unique(y, return_counts=True)[1]) >= 2
+add("breast_cancer.csv", "lda", "svd_wide40", LDA(), X, y, rows=40)
+add("breast_cancer.csv", "lda", "lsqr_wide40", LDA(solver="lsqr"), X, y, rows=40)
 
 with open(os.path.join(here, "discriminant_reference.json"), "w") as f:
     json.dump({"sklearn": sklearn.__version__, "cases": cases}, f)
