@@ -19,6 +19,8 @@ public static class ModelKinds
         ["lasso"] = r => Fathom.Linear.LassoModel.ReadFrom(r),
         ["elastic-net"] = r => Fathom.Linear.ElasticNetModel.ReadFrom(r),
         ["gaussian-nb"] = r => Fathom.NaiveBayes.GaussianNBModel.ReadFrom(r),
+        ["lda"] = r => Fathom.Discriminant.LinearDiscriminantAnalysisModel.ReadFrom(r),
+        ["qda"] = r => Fathom.Discriminant.QuadraticDiscriminantAnalysisModel.ReadFrom(r),
         ["knn"] = r => Fathom.Neighbors.KNeighborsClassifierModel.ReadFrom(r),
         ["knn-regressor"] = r => Fathom.Neighbors.KNeighborsRegressorModel.ReadFrom(r),
         ["standard-scaler"] = r => Fathom.Preprocessing.StandardScalerModel.ReadFrom(r),
