@@ -22,6 +22,7 @@ public static class CliApp
             PredictCommand.Create(console),
             EvaluateCommand.Create(console),
             InspectCommand.Create(console),
+            TuneCommand.Create(console),
             ClusterCommand.Create(console),
             EmbedCommand.Create(console),
         };

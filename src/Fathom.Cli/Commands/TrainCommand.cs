@@ -53,37 +53,45 @@ internal static class TrainCommand
 
     private static int Run(CliConsole console, TrainOptions options, bool json)
     {
+        var frame = ReadTable(options);
+        using var progress = console.Interactive && !json ? new TerminalProgress(console.Error) : null;
+        var context = new FitContext { Progress = progress, Log = console.Warn, MaxThreads = 0 };
+        var trainer = new TabularTrainer(console.Warn, context);
+        var report = trainer.Train(options, frame);
+        progress?.Dispose();
+        SaveIfAsked(options, frame, report);
+
+        if (json) console.Out.WriteLine(Json.Write(ToJson(report)));
+        else PrintHuman(console, options, report);
+        return 0;
+    }
+
+    /// <summary>Checks the output folder, reads the CSV, checks the target and applies --drop.</summary>
+    internal static DataFrame ReadTable(TrainOptions options)
+    {
         if (options.OutPath is { } o && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(o))))
             throw new InvalidInputException($"Cannot write the model to '{o}': its folder does not exist.");
         var frame = CommonOptions.ReadCsv(options.DataPath);
         frame.IndexOf(options.Target);
         if (options.Drop.Contains(options.Target, StringComparer.Ordinal))
             throw new InvalidInputException($"--drop names the target '{options.Target}'; the target cannot be left out.");
-        if (options.Drop.Count > 0) frame = frame.Drop([.. options.Drop]);
+        return options.Drop.Count > 0 ? frame.Drop([.. options.Drop]) : frame;
+    }
 
-        using var progress = console.Interactive && !json ? new TerminalProgress(console.Error) : null;
-        var context = new FitContext { Progress = progress, Log = console.Warn, MaxThreads = 0 };
-        var trainer = new TabularTrainer(console.Warn, context);
-        var report = trainer.Train(options, frame);
-        progress?.Dispose();
-
-        if (options.OutPath is not null)
+    /// <summary>Writes the model with its schema, target and metrics when --out was given.</summary>
+    internal static void SaveIfAsked(TrainOptions options, DataFrame frame, TrainingReport report)
+    {
+        if (options.OutPath is null) return;
+        var features = frame.Drop(options.Target);
+        var metadata = new ModelMetadata
         {
-            var features = frame.Drop(options.Target);
-            var metadata = new ModelMetadata
-            {
-                ModelName = report.ModelName,
-                Target = options.Target,
-                Task = report.Task == TrainingTask.Classification ? "classification" : "regression",
-                InputSchema = features.Columns.Select(c => new ColumnSchema(c.Name, c.Kind, c is TextColumn t ? t.Categories() : null)).ToArray(),
-                Metrics = MetricsBySet(report),
-            };
-            ModelFile.Save(report.Model, options.OutPath, metadata);
-        }
-
-        if (json) console.Out.WriteLine(Json.Write(ToJson(report)));
-        else PrintHuman(console, options, report);
-        return 0;
+            ModelName = report.ModelName,
+            Target = options.Target,
+            Task = report.Task == TrainingTask.Classification ? "classification" : "regression",
+            InputSchema = features.Columns.Select(c => new ColumnSchema(c.Name, c.Kind, c is TextColumn t ? t.Categories() : null)).ToArray(),
+            Metrics = MetricsBySet(report),
+        };
+        ModelFile.Save(report.Model, options.OutPath, metadata);
     }
 
     private static Dictionary<string, IReadOnlyDictionary<string, double>> MetricsBySet(TrainingReport r)
@@ -110,7 +118,7 @@ internal static class TrainCommand
         ["fit_seconds"] = Math.Round(r.FitSeconds, 4),
     };
 
-    private static void PrintHuman(CliConsole console, TrainOptions options, TrainingReport r)
+    internal static void PrintHuman(CliConsole console, TrainOptions options, TrainingReport r)
     {
         var h = console.Human;
         string task = r.Task == TrainingTask.Classification ? "classification" : "regression";

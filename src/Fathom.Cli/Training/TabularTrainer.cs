@@ -18,6 +18,45 @@ internal sealed class TabularTrainer(Action<string> warn, FitContext context)
 
     public TrainingReport Train(TrainOptions options, DataFrame frame)
     {
+        var p = Prepare(options, frame);
+        return Finish(options, p, Hyperparameters.With(p.Entry.Create(), options.Params));
+    }
+
+    /// <summary>
+    /// Cross-validates every candidate (hyperparameter values as text, over the options' <c>--param</c> values) on
+    /// the training rows only, refits the best on all training rows and measures it on the held-out rows, so
+    /// the test score never took part in the choice.
+    /// </summary>
+    public (TrainingReport Report, IReadOnlyList<TuningCandidate> Candidates, int Best) Tune(
+        TrainOptions options, DataFrame frame, IReadOnlyList<IReadOnlyDictionary<string, string>> candidates, string metric, int folds)
+    {
+        var p = Prepare(options, frame);
+        var scorer = Metrics.Scorers.Get(metric);
+        bool classification = p.Task == TrainingTask.Classification;
+        if ((scorer.Task == Metrics.ScorerTask.Classification) != classification)
+            throw new InvalidInputException($"--metric {metric} scores {scorer.Task.ToString().ToLowerInvariant()}, but this target needs {(classification ? "classification" : "regression")}; use one of: {string.Join(", ", Metrics.Scorers.Defaults(classification ? Metrics.ScorerTask.Classification : Metrics.ScorerTask.Regression))}.");
+        var baseEstimator = Hyperparameters.With(p.Entry.Create(), options.Params);
+        // Validate every candidate before fitting anything: a bad name or value fails at once.
+        var estimators = candidates.Select(c => Hyperparameters.With(baseEstimator, c)).ToArray();
+        var xTrain = p.Features.Take(p.Train);
+        var yTrain = p.Target.Take(p.Train);
+        var results = new List<TuningCandidate>(estimators.Length);
+        int best = -1;
+        for (int i = 0; i < estimators.Length; i++)
+        {
+            context.ThrowIfCancellationRequested();
+            context.Report("tuning", i, estimators.Length);
+            var (mean, std) = CrossValidate(estimators[i], xTrain, yTrain, folds, options.Seed);
+            results.Add(new TuningCandidate(candidates[i], mean[scorer.Name], std[scorer.Name]));
+            if (best < 0 || (scorer.GreaterIsBetter ? mean[scorer.Name] > results[best].Mean : mean[scorer.Name] < results[best].Mean)) best = i;
+        }
+        return (Finish(options, p, estimators[best]), results, best);
+    }
+
+    private sealed record Prepared(DataFrame Features, TargetValues Target, TrainingTask Task, EstimatorEntry Entry, int[] Train, int[] Test);
+
+    private Prepared Prepare(TrainOptions options, DataFrame frame)
+    {
         if (options.TestSize is < 0 or >= 1 || double.IsNaN(options.TestSize))
             throw new InvalidInputException($"--test-size {options.TestSize} is not valid; give a fraction in [0, 1), e.g. 0.2 (0 trains on all rows).");
         if (options.CvFolds is 1 or < 0)
@@ -33,10 +72,14 @@ internal sealed class TabularTrainer(Action<string> warn, FitContext context)
         EstimatorEntry? entry = options.Model is null ? null : EstimatorCatalog.Find(options.Model);
         var task = TaskInference.Infer(targetColumn, entry);
         entry ??= EstimatorCatalog.Find(task == TrainingTask.Classification ? "logistic-regression" : "linear-regression");
-        var estimator = Hyperparameters.With(entry.Create(), options.Params);
         var target = TargetValues.From(targetColumn, task);
-
         var (train, test) = Split(frame.RowCount, options, target);
+        return new Prepared(features, target, task, entry, train, test);
+    }
+
+    private TrainingReport Finish(TrainOptions options, Prepared p, IEstimator estimator)
+    {
+        var (features, target, task, entry, train, test) = p;
         var xTrain = features.Take(train);
         var yTrain = target.Take(train);
         var sw = Stopwatch.StartNew();
@@ -58,7 +101,7 @@ internal sealed class TabularTrainer(Action<string> warn, FitContext context)
         else baselineMetrics = MetricSet.Compute(baselineModel, xTrain, yTrain);
 
         IReadOnlyDictionary<string, double>? cvMean = null, cvStd = null;
-        if (options.CvFolds >= 2) (cvMean, cvStd) = CrossValidate(estimator, features, target, options, task);
+        if (options.CvFolds >= 2) (cvMean, cvStd) = CrossValidate(estimator, features, target, options.CvFolds, options.Seed);
 
         return new TrainingReport
         {
@@ -104,14 +147,14 @@ internal sealed class TabularTrainer(Action<string> warn, FitContext context)
     }
 
     private (IReadOnlyDictionary<string, double> Mean, IReadOnlyDictionary<string, double> Std) CrossValidate(
-        IEstimator estimator, DataFrame features, TargetValues target, TrainOptions options, TrainingTask task)
+        IEstimator estimator, DataFrame features, TargetValues target, int cvFolds, int seed)
     {
         ISplitter splitter = target.Labels is not null
-            ? new StratifiedKFold { NSplits = options.CvFolds, Shuffle = true, Seed = options.Seed }
-            : new KFold { NSplits = options.CvFolds, Shuffle = true, Seed = options.Seed };
+            ? new StratifiedKFold { NSplits = cvFolds, Shuffle = true, Seed = seed }
+            : new KFold { NSplits = cvFolds, Shuffle = true, Seed = seed };
         IReadOnlyList<Fold> folds;
         try { folds = splitter.Split(features.RowCount, target.Labels); }
-        catch (FathomException e) { throw new InvalidInputException($"--cv {options.CvFolds}: {e.Message}", e); }
+        catch (FathomException e) { throw new InvalidInputException($"--cv {cvFolds}: {e.Message}", e); }
         var perFold = new List<IReadOnlyDictionary<string, double>>();
         for (int f = 0; f < folds.Count; f++)
         {
@@ -128,7 +171,6 @@ internal sealed class TabularTrainer(Action<string> warn, FitContext context)
             double mu = mean[n];
             return Math.Sqrt(perFold.Sum(m => (m[n] - mu) * (m[n] - mu)) / perFold.Count);
         });
-        _ = task;
         return (mean, std);
     }
 

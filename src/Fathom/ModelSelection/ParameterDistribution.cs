@@ -79,6 +79,20 @@ public sealed class ParameterDistribution
         return Range(low, high, integer, log, name);
     }
 
+    /// <summary>
+    /// The values a grid search tries: the listed choices, or every integer of an integer range of at most
+    /// 1,000 values; null for a continuous (real or log) range, which only a random search can sample.
+    /// </summary>
+    /// <returns>The values as invariant text, or null.</returns>
+    public IReadOnlyList<string>? GridValues()
+    {
+        if (_choices is not null) return _choices;
+        if (!_integer || _log || _high - _low >= 1000) return null;
+        var values = new List<string>();
+        for (long v = (long)_low; v <= (long)_high; v++) values.Add(v.ToString(CultureInfo.InvariantCulture));
+        return values;
+    }
+
     /// <summary>Draws one value, as invariant text.</summary>
     /// <param name="random">Random source.</param>
     /// <returns>The value.</returns>

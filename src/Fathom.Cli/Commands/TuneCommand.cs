@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Fathom.Cli.Output;
+using Fathom.Cli.Training;
+using Fathom.Core;
+using Fathom.Metrics;
+using Fathom.ModelSelection;
+using Spectre.Console;
+
+namespace Fathom.Cli.Commands;
+
+/// <summary>
+/// <c>fathom tune DATA --target COL --model NAME --space "..." [--search random|grid] [--trials N] [--cv K]</c>:
+/// search hyperparameters by cross-validation on the training rows (preprocessing refitted inside every fold),
+/// then refit the best and measure it once on the held-out rows.
+/// </summary>
+internal static class TuneCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = new Argument<string>("DATA") { Description = "CSV file (.csv or .csv.gz) with a header row." };
+        var target = new Option<string>("--target", "-t") { Description = "Column to predict.", Required = true };
+        var model = new Option<string>("--model", "-m") { Description = "Model name (kebab-case), e.g. random-forest.", Required = true };
+        var space = new Option<string>("--space", "-s")
+        {
+            Description = "Search space: comma-separated key=values, e.g. \"max_depth=2..10, c=log(0.01..100), penalty=l2|none\" (a..b: integers or reals; log(a..b): log-uniform; a|b|c: choices).",
+            Required = true,
+        };
+        var search = new Option<string>("--search") { Description = "random (samples --trials candidates) or grid (every combination of lists and integer ranges).", DefaultValueFactory = _ => "random" };
+        search.AcceptOnlyFromAmong("random", "grid");
+        var trials = new Option<int>("--trials") { Description = "Candidates a random search tries.", DefaultValueFactory = _ => 20 };
+        var cv = new Option<int>("--cv") { Description = "Folds of the cross-validation that scores each candidate (stratified for classes).", DefaultValueFactory = _ => 5 };
+        var metric = new Option<string?>("--metric") { Description = "Score to optimize: accuracy (classes) or r2 (numbers) by default; also balanced_accuracy, f1_macro, log_loss, roc_auc, rmse, mae." };
+        var param = new Option<string[]>("--param", "-p") { Description = "Fixed hyperparameter as key=value, repeatable." };
+        var testSize = new Option<double>("--test-size") { Description = "Fraction of rows held out from tuning and used once at the end.", DefaultValueFactory = _ => 0.2 };
+        var seed = new Option<int>("--seed") { Description = "Seed for the split, folds, sampling and model.", DefaultValueFactory = _ => 0 };
+        var drop = new Option<string[]>("--drop") { Description = "Columns to leave out of the features, repeatable." };
+        var outPath = new Option<string?>("--out", "-o") { Description = "Write the best model (preprocessing included) to this .fathom file." };
+        var json = CommonOptions.Json();
+        var cmd = new Command("tune", "Search hyperparameters by cross-validation and keep the best model.")
+        {
+            data, target, model, space, search, trials, cv, metric, param, testSize, seed, drop, outPath, json,
+        };
+        cmd.SetAction(parse =>
+        {
+            var options = new TrainOptions
+            {
+                DataPath = parse.GetValue(data)!,
+                Target = parse.GetValue(target)!,
+                Model = parse.GetValue(model),
+                Params = CommonOptions.ParseParams(parse.GetValue(param) ?? []),
+                TestSize = parse.GetValue(testSize),
+                Seed = parse.GetValue(seed),
+                OutPath = parse.GetValue(outPath),
+                Drop = parse.GetValue(drop) ?? [],
+            };
+            return Run(console, options, parse.GetValue(space)!, parse.GetValue(search)!, parse.GetValue(trials), parse.GetValue(cv),
+                parse.GetValue(metric), parse.GetValue(json));
+        });
+        return cmd;
+    }
+
+    private static int Run(CliConsole console, TrainOptions options, string spaceText, string search, int trials, int folds, string? metric, bool json)
+    {
+        if (folds < 2) throw new InvalidInputException($"--cv {folds} is not valid; tuning needs 2 or more folds.");
+        if (trials < 1) throw new InvalidInputException($"--trials {trials} is not valid; give 1 or more.");
+        var space = RandomizedSearch.ParseSpace(spaceText);
+        var candidates = search == "grid" ? Grid(space) : RandomizedSearch.Sample(space, trials, options.Seed);
+        var entry = EstimatorCatalog.Find(options.Model!);
+        metric ??= entry.Task == EstimatorTask.Regression ? "r2" : "accuracy";
+
+        var frame = TrainCommand.ReadTable(options);
+        using var progress = console.Interactive && !json ? new TerminalProgress(console.Error) : null;
+        var context = new FitContext { Progress = progress, Log = console.Warn };
+        var (report, results, best) = new TabularTrainer(console.Warn, context).Tune(options, frame, candidates, metric, folds);
+        progress?.Dispose();
+        TrainCommand.SaveIfAsked(options, frame, report);
+
+        var scorer = Scorers.Get(metric);
+        if (json)
+        {
+            var o = TrainCommand.ToJson(report);
+            o["search"] = new JsonObject
+            {
+                ["method"] = search,
+                ["metric"] = scorer.Name,
+                ["folds"] = folds,
+                ["best_params"] = Params(results[best].Parameters),
+                ["best_cv_mean"] = Json.Number(results[best].Mean),
+                ["best_cv_std"] = Json.Number(results[best].Std),
+                ["candidates"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject
+                {
+                    ["params"] = Params(r.Parameters),
+                    ["mean"] = Json.Number(r.Mean),
+                    ["std"] = Json.Number(r.Std),
+                }).ToArray()),
+            };
+            console.Out.WriteLine(Json.Write(o));
+            return 0;
+        }
+        var h = console.Human;
+        h.MarkupLine($"[bold]{Markup.Escape(report.ModelName)}[/]: {search} search, {results.Count} candidates, {folds}-fold {scorer.Name} on the {report.TrainRows} training rows");
+        var t = new Table().Border(TableBorder.Rounded);
+        t.AddColumn("rank");
+        t.AddColumn("parameters");
+        t.AddColumn(new TableColumn($"cv {scorer.Name} mean ± std").RightAligned());
+        var ranked = results.Select((r, i) => (r, i)).OrderBy(x => scorer.GreaterIsBetter ? -x.r.Mean : x.r.Mean).ThenBy(x => x.i).Take(10).ToArray();
+        for (int k = 0; k < ranked.Length; k++)
+            t.AddRow((k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(", ", ranked[k].r.Parameters.Select(kv => $"{kv.Key}={kv.Value}"))),
+                $"{Format.Metric(ranked[k].r.Mean)} ± {Format.Metric(ranked[k].r.Std)}");
+        h.Write(t);
+        h.MarkupLine("best parameters refitted on all training rows:");
+        TrainCommand.PrintHuman(console, options, report);
+        return 0;
+    }
+
+    private static IReadOnlyList<IReadOnlyDictionary<string, string>> Grid(IReadOnlyDictionary<string, ParameterDistribution> space)
+    {
+        var grid = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (key, dist) in space)
+            grid[key] = dist.GridValues()
+                ?? throw new InvalidInputException($"--space '{key}' is a continuous range; a grid needs a list (a|b|c) or an integer range (2..10). Use --search random for ranges.");
+        return GridSearch.Expand(grid);
+    }
+
+    private static JsonObject Params(IReadOnlyDictionary<string, string> p) =>
+        new(p.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
+}
