@@ -29,10 +29,10 @@ internal static class ClusterCommand
             DefaultValueFactory = _ => "kmeans",
         };
         var k = new Option<string?>("--k") { Description = "Number of clusters for kmeans, or 'auto' to try 2..10 and keep the best silhouette (default 8, as scikit-learn)." };
-        var param = new Option<string[]>("--param", "-p") { Description = "Hyperparameter as key=value (snake_case), repeatable, e.g. eps=0.3." };
-        var drop = new Option<string[]>("--drop") { Description = "Columns to leave out (e.g. an id or a label column), repeatable." };
-        var seed = new Option<int>("--seed") { Description = "Seed for the algorithm and the silhouette sample.", DefaultValueFactory = _ => 0 };
-        var outPath = new Option<string?>("--out", "-o") { Description = "Write one cluster label per input row to this CSV file (-1 = noise)." };
+        var param = CommonOptions.Param();
+        var drop = CommonOptions.Drop("Columns to leave out (e.g. an id or a label column), repeatable.");
+        var seed = CommonOptions.Seed("Seed for the algorithm and the silhouette sample.");
+        var outPath = CommonOptions.Out("Write one cluster label per input row to this CSV file (-1 = noise).");
         var json = CommonOptions.Json();
         var cmd = new Command("cluster", "Group the rows of a CSV file and report cluster sizes and quality scores.") { data, algo, k, param, drop, seed, outPath, json };
         cmd.SetAction(parse => Run(console, parse.GetValue(data)!, parse.GetValue(algo)!, parse.GetValue(k),

@@ -10,6 +10,29 @@ internal static class CommonOptions
 {
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object instead of tables." };
 
+    /// <summary>The CSV argument of the table verbs.</summary>
+    public static Argument<string> Data() => new("DATA") { Description = "CSV file (.csv or .csv.gz) with a header row." };
+
+    /// <summary><c>--target</c>, required.</summary>
+    public static Option<string> Target() => new("--target", "-t") { Description = "Column to predict.", Required = true };
+
+    /// <summary>Repeatable <c>--param key=value</c>.</summary>
+    public static Option<string[]> Param(string what = "Hyperparameter") =>
+        new("--param", "-p") { Description = $"{what} as key=value (snake_case key), repeatable." };
+
+    /// <summary><c>--test-size</c>, default 0.2.</summary>
+    public static Option<double> TestSize(string description) => new("--test-size") { Description = description, DefaultValueFactory = _ => 0.2 };
+
+    /// <summary><c>--seed</c>, default 0.</summary>
+    public static Option<int> Seed(string description) => new("--seed") { Description = description, DefaultValueFactory = _ => 0 };
+
+    /// <summary>Repeatable <c>--drop COL</c>.</summary>
+    public static Option<string[]> Drop(string description = "Columns to leave out of the features (e.g. a name or an id), repeatable.") =>
+        new("--drop") { Description = description };
+
+    /// <summary><c>--out FILE</c>.</summary>
+    public static Option<string?> Out(string description) => new("--out", "-o") { Description = description };
+
     /// <summary>Reads a CSV, turning a missing file into a one-line error.</summary>
     public static DataFrame ReadCsv(string path, CsvOptions? options = null)
     {

@@ -21,10 +21,10 @@ internal static class EmbedCommand
             DefaultValueFactory = _ => "pca",
         };
         var dims = new Option<int>("--dims", "-d") { Description = "Number of output dimensions.", DefaultValueFactory = _ => 2 };
-        var param = new Option<string[]>("--param", "-p") { Description = "Hyperparameter as key=value (snake_case), repeatable." };
-        var drop = new Option<string[]>("--drop") { Description = "Columns to leave out (e.g. an id or a label column), repeatable." };
+        var param = CommonOptions.Param();
+        var drop = CommonOptions.Drop("Columns to leave out (e.g. an id or a label column), repeatable.");
         var keep = new Option<string[]>("--keep") { Description = "Columns copied unchanged beside the embedding in the output (e.g. a label to colour a plot by), repeatable." };
-        var outPath = new Option<string?>("--out", "-o") { Description = "Write the embedding to this CSV file instead of standard output." };
+        var outPath = CommonOptions.Out("Write the embedding to this CSV file instead of standard output.");
         var json = CommonOptions.Json();
         var cmd = new Command("embed", "Reduce the rows of a CSV file to a few dimensions (for plots and downstream models).") { data, algo, dims, param, drop, keep, outPath, json };
         cmd.SetAction(parse => Run(console, parse.GetValue(data)!, parse.GetValue(algo)!, parse.GetValue(dims),

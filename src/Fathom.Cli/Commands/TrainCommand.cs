@@ -14,19 +14,19 @@ internal static class TrainCommand
 {
     public static Command Create(CliConsole console)
     {
-        var data = new Argument<string>("DATA") { Description = "CSV file (.csv or .csv.gz) with a header row." };
-        var target = new Option<string>("--target", "-t") { Description = "Column to predict.", Required = true };
+        var data = CommonOptions.Data();
+        var target = CommonOptions.Target();
         var model = new Option<string?>("--model", "-m")
         {
             Description = "Model name (kebab-case): " + string.Join(", ", EstimatorCatalog.All.Select(e => e.Name))
                           + ". Default: logistic-regression for classes, linear-regression for numbers.",
         };
-        var param = new Option<string[]>("--param", "-p") { Description = "Hyperparameter as key=value (snake_case key), repeatable.", AllowMultipleArgumentsPerToken = false };
-        var testSize = new Option<double>("--test-size") { Description = "Fraction of rows held out for testing; 0 trains on all rows.", DefaultValueFactory = _ => 0.2 };
-        var seed = new Option<int>("--seed") { Description = "Seed for the split, folds and the model.", DefaultValueFactory = _ => 0 };
+        var param = CommonOptions.Param();
+        var testSize = CommonOptions.TestSize("Fraction of rows held out for testing; 0 trains on all rows.");
+        var seed = CommonOptions.Seed("Seed for the split, folds and the model.");
         var cv = new Option<int>("--cv") { Description = "Also report K-fold cross-validation (stratified for classes) mean ± std.", DefaultValueFactory = _ => 0 };
-        var outPath = new Option<string?>("--out", "-o") { Description = "Write the fitted model (preprocessing included) to this .fathom file." };
-        var drop = new Option<string[]>("--drop") { Description = "Columns to leave out of the features (e.g. a name or an id), repeatable." };
+        var outPath = CommonOptions.Out("Write the fitted model (preprocessing included) to this .fathom file.");
+        var drop = CommonOptions.Drop();
         var json = CommonOptions.Json();
         var cmd = new Command("train", "Train a model on a CSV file and report its metrics beside a baseline.")
         {

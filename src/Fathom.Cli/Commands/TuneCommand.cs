@@ -18,8 +18,8 @@ internal static class TuneCommand
 {
     public static Command Create(CliConsole console)
     {
-        var data = new Argument<string>("DATA") { Description = "CSV file (.csv or .csv.gz) with a header row." };
-        var target = new Option<string>("--target", "-t") { Description = "Column to predict.", Required = true };
+        var data = CommonOptions.Data();
+        var target = CommonOptions.Target();
         var model = new Option<string>("--model", "-m") { Description = "Model name (kebab-case), e.g. random-forest.", Required = true };
         var space = new Option<string>("--space", "-s")
         {
@@ -31,11 +31,11 @@ internal static class TuneCommand
         var trials = new Option<int>("--trials") { Description = "Candidates a random search tries.", DefaultValueFactory = _ => 20 };
         var cv = new Option<int>("--cv") { Description = "Folds of the cross-validation that scores each candidate (stratified for classes).", DefaultValueFactory = _ => 5 };
         var metric = new Option<string?>("--metric") { Description = "Score to optimize: accuracy (classes) or r2 (numbers) by default; also balanced_accuracy, f1_macro, log_loss, roc_auc, rmse, mae." };
-        var param = new Option<string[]>("--param", "-p") { Description = "Fixed hyperparameter as key=value, repeatable." };
-        var testSize = new Option<double>("--test-size") { Description = "Fraction of rows held out from tuning and used once at the end.", DefaultValueFactory = _ => 0.2 };
-        var seed = new Option<int>("--seed") { Description = "Seed for the split, folds, sampling and model.", DefaultValueFactory = _ => 0 };
-        var drop = new Option<string[]>("--drop") { Description = "Columns to leave out of the features, repeatable." };
-        var outPath = new Option<string?>("--out", "-o") { Description = "Write the best model (preprocessing included) to this .fathom file." };
+        var param = CommonOptions.Param("Fixed hyperparameter");
+        var testSize = CommonOptions.TestSize("Fraction of rows held out from tuning and used once at the end.");
+        var seed = CommonOptions.Seed("Seed for the split, folds, sampling and model.");
+        var drop = CommonOptions.Drop();
+        var outPath = CommonOptions.Out("Write the best model (preprocessing included) to this .fathom file.");
         var json = CommonOptions.Json();
         var cmd = new Command("tune", "Search hyperparameters by cross-validation and keep the best model.")
         {
