@@ -18,7 +18,7 @@ internal static class TrainCommand
         var target = CommonOptions.Target();
         var model = new Option<string?>("--model", "-m")
         {
-            Description = "Model name (kebab-case): " + string.Join(", ", EstimatorCatalog.All.Select(e => e.Name))
+            Description = "Model name (kebab-case): " + string.Join(", ", EstimatorCatalog.All.Where(e => e.Task is EstimatorTask.Classification or EstimatorTask.Regression).Select(e => e.Name))
                           + ". Default: logistic-regression for classes, linear-regression for numbers.",
         };
         var param = CommonOptions.Param();
