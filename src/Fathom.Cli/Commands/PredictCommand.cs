@@ -1,3 +1,4 @@
+using Fathom.Numerics;
 using System.CommandLine;
 using Fathom.Cli.Output;
 using Fathom.Cli.Training;
@@ -34,14 +35,7 @@ internal static class PredictCommand
         if (model.Final is IClassificationModel c)
         {
             var p = c.PredictProba(x);
-            var predicted = new string?[x.Rows];
-            for (int i = 0; i < x.Rows; i++)
-            {
-                var row = p.Row(i);
-                int best = 0;
-                for (int k = 1; k < row.Length; k++) if (row[k] > row[best]) best = k;
-                predicted[i] = c.Classes[best];
-            }
+            var predicted = Array.ConvertAll(Reductions.RowArgMax(p), k => (string?)c.Classes[k]);
             columns.Add(new TextColumn(name, predicted));
             if (proba)
                 for (int k = 0; k < c.Classes.Count; k++) columns.Add(new NumericColumn($"proba_{c.Classes[k]}", p.Column(k)));

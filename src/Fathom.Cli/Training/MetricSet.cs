@@ -23,14 +23,7 @@ internal static class MetricSet
             var codes = labels.Codes;
             for (int i = 0; i < truth.Length; i++) truth[i] = labels.Classes[codes[i]];
             var proba = c.PredictProba(x);
-            var predicted = new string[x.Rows];
-            for (int i = 0; i < x.Rows; i++)
-            {
-                var row = proba.Row(i);
-                int best = 0;
-                for (int k = 1; k < row.Length; k++) if (row[k] > row[best]) best = k;
-                predicted[i] = c.Classes[best];
-            }
+            var predicted = Array.ConvertAll(Reductions.RowArgMax(proba), k => c.Classes[k]);
             foreach (var name in Scorers.Defaults(ScorerTask.Classification))
                 result[name] = Safe(() => Scorers.Get(name).Score(truth, predicted, proba, c.Classes));
         }

@@ -69,7 +69,7 @@ public sealed class GradientBoostingClassificationModel : IClassificationModel, 
 
     /// <summary>Index of the most probable class of each row (first one on ties).</summary>
     /// <exception cref="InvalidInputException">Wrong feature count.</exception>
-    public int[] PredictIndex(Matrix x) => ArgMax(PredictProba(x));
+    public int[] PredictIndex(Matrix x) => Reductions.RowArgMax(PredictProba(x));
 
     /// <summary>Predicted class name of each row.</summary>
     /// <exception cref="InvalidInputException">Wrong feature count.</exception>
@@ -86,7 +86,7 @@ public sealed class GradientBoostingClassificationModel : IClassificationModel, 
     /// <summary>Predicted class names after each iteration 1, 2, … (scikit-learn's <c>staged_predict</c>).</summary>
     /// <exception cref="InvalidInputException">Wrong feature count.</exception>
     public IEnumerable<string[]> StagedPredict(Matrix x) =>
-        StagedPredictProba(x).Select(p => Array.ConvertAll(ArgMax(p), i => _classes[i]));
+        StagedPredictProba(x).Select(p => Array.ConvertAll(Reductions.RowArgMax(p), i => _classes[i]));
 
     private Matrix Probabilities(Matrix raw)
     {
@@ -94,19 +94,6 @@ public sealed class GradientBoostingClassificationModel : IClassificationModel, 
         var loss = _ensemble.TreesPerIteration == 1 ? (IBoostingLoss)new BinaryLogLoss() : new MultinomialLoss(_classes.Length);
         for (int i = 0; i < raw.Rows; i++) loss.InverseLink(raw.Row(i), p.Row(i));
         return p;
-    }
-
-    private static int[] ArgMax(Matrix p)
-    {
-        var result = new int[p.Rows];
-        for (int i = 0; i < result.Length; i++)
-        {
-            var row = p.Row(i);
-            int best = 0;
-            for (int c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
-            result[i] = best;
-        }
-        return result;
     }
 
     /// <inheritdoc/>

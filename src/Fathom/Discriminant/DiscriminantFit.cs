@@ -154,18 +154,4 @@ internal static class DiscriminantFit
         beta = Math.Min(beta, delta);
         return beta == 0 ? 0.0 : beta / delta;
     }
-
-    /// <summary>Row-wise softmax in place (max-subtracted).</summary>
-    public static void Softmax(Matrix m)
-    {
-        for (int i = 0; i < m.Rows; i++)
-        {
-            var row = m.Row(i);
-            double mx = double.NegativeInfinity;
-            foreach (double v in row) mx = Math.Max(mx, v);
-            double sum = 0;
-            for (int c = 0; c < row.Length; c++) sum += row[c] = Math.Exp(row[c] - mx);
-            for (int c = 0; c < row.Length; c++) row[c] /= sum;
-        }
-    }
 }

@@ -116,7 +116,7 @@ public sealed class LinearDiscriminantAnalysisModel : IClassificationModel
             }
             return pr;
         }
-        DiscriminantFit.Softmax(d);
+        Reductions.SoftmaxRows(d);
         return d;
     }
 
@@ -137,10 +137,7 @@ public sealed class LinearDiscriminantAnalysisModel : IClassificationModel
         for (int i = 0; i < result.Length; i++)
         {
             var r = d.Row(i);
-            if (_classes.Length == 2) { result[i] = r[0] > 0 ? 1 : 0; continue; }
-            int best = 0;
-            for (int c = 1; c < r.Length; c++) if (r[c] > r[best]) best = c;
-            result[i] = best;
+            result[i] = _classes.Length == 2 ? (r[0] > 0 ? 1 : 0) : Reductions.ArgMax(r);
         }
         return result;
     }

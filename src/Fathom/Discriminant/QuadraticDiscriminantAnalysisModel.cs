@@ -118,7 +118,7 @@ public sealed class QuadraticDiscriminantAnalysisModel : IClassificationModel
     public Matrix PredictProba(Matrix x)
     {
         var d = JointLogLikelihood(x);
-        DiscriminantFit.Softmax(d);
+        Reductions.SoftmaxRows(d);
         return d;
     }
 
@@ -134,16 +134,7 @@ public sealed class QuadraticDiscriminantAnalysisModel : IClassificationModel
     /// <summary>Index of the class with the largest joint log likelihood (ties to the lower index).</summary>
     public int[] PredictIndex(Matrix x)
     {
-        var d = JointLogLikelihood(x);
-        var result = new int[x.Rows];
-        for (int i = 0; i < result.Length; i++)
-        {
-            var r = d.Row(i);
-            int best = 0;
-            for (int c = 1; c < r.Length; c++) if (r[c] > r[best]) best = c;
-            result[i] = best;
-        }
-        return result;
+        return Reductions.RowArgMax(JointLogLikelihood(x));
     }
 
     /// <summary>Predicted class name of each row.</summary>

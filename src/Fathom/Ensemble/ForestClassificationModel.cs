@@ -65,16 +65,7 @@ public abstract class ForestClassificationModel : IClassificationModel, IFeature
     /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
     public int[] PredictIndex(Matrix x)
     {
-        var p = PredictProba(x);
-        var result = new int[x.Rows];
-        for (int i = 0; i < result.Length; i++)
-        {
-            var row = p.Row(i);
-            int best = 0;
-            for (int c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
-            result[i] = best;
-        }
-        return result;
+        return Reductions.RowArgMax(PredictProba(x));
     }
 
     /// <summary>Predicted class name of each row.</summary>

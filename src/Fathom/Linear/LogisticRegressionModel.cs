@@ -115,14 +115,7 @@ public sealed class LogisticRegressionModel : IClassificationModel
             for (int i = 0; i < result.Length; i++) result[i] = z[i, 0] > 0 ? 1 : 0;
             return result;
         }
-        for (int i = 0; i < result.Length; i++)
-        {
-            var zi = z.Row(i);
-            int best = 0;
-            for (int c = 1; c < zi.Length; c++) if (zi[c] > zi[best]) best = c;
-            result[i] = best;
-        }
-        return result;
+        return Reductions.RowArgMax(z);
     }
 
     /// <summary>Predicted class name of each row.</summary>

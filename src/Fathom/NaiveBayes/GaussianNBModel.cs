@@ -198,16 +198,7 @@ public sealed class GaussianNBModel : IClassificationModel
     public Matrix PredictLogProba(Matrix x)
     {
         var jll = JointLogLikelihood(x);
-        for (int i = 0; i < jll.Rows; i++)
-        {
-            var row = jll.Row(i);
-            double mx = double.NegativeInfinity;
-            foreach (double v in row) mx = Math.Max(mx, v);
-            double sum = 0;
-            foreach (double v in row) sum += Math.Exp(v - mx);
-            double lse = mx + Math.Log(sum);
-            for (int c = 0; c < row.Length; c++) row[c] -= lse;
-        }
+        Reductions.LogSoftmaxRows(jll);
         return jll;
     }
 
@@ -223,16 +214,7 @@ public sealed class GaussianNBModel : IClassificationModel
     /// <summary>Index of the class with the largest joint log likelihood (ties to the lower index, as numpy's argmax).</summary>
     public int[] PredictIndex(Matrix x)
     {
-        var jll = JointLogLikelihood(x);
-        var result = new int[x.Rows];
-        for (int i = 0; i < result.Length; i++)
-        {
-            var row = jll.Row(i);
-            int best = 0;
-            for (int c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
-            result[i] = best;
-        }
-        return result;
+        return Reductions.RowArgMax(JointLogLikelihood(x));
     }
 
     /// <summary>Predicted class name of each row.</summary>

@@ -51,16 +51,7 @@ public sealed class KNeighborsClassifierModel : IClassificationModel
     /// <summary>Index of the class with the largest vote; ties go to the lower class index.</summary>
     public int[] PredictIndex(Matrix x)
     {
-        var votes = Votes(KNeighbors(x), normalize: false);
-        var result = new int[x.Rows];
-        for (int i = 0; i < result.Length; i++)
-        {
-            var row = votes.Row(i);
-            int best = 0;
-            for (int c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
-            result[i] = best;
-        }
-        return result;
+        return Reductions.RowArgMax(Votes(KNeighbors(x), normalize: false));
     }
 
     /// <summary>Predicted class name of each row.</summary>

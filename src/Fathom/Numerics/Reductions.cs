@@ -109,4 +109,54 @@ public static class Reductions
         if (!w.IsEmpty && w.Length != x.Rows)
             throw new ArgumentException($"sampleWeight has {w.Length} values but the matrix has {x.Rows} rows.", nameof(w));
     }
+
+    /// <summary>Index of the largest value; the first one on ties (as numpy's <c>argmax</c>). O(n).</summary>
+    /// <exception cref="ArgumentException">The span is empty.</exception>
+    public static int ArgMax(ReadOnlySpan<double> values)
+    {
+        if (values.IsEmpty) throw new ArgumentException("ArgMax of no values.", nameof(values));
+        int best = 0;
+        for (int c = 1; c < values.Length; c++) if (values[c] > values[best]) best = c;
+        return best;
+    }
+
+    /// <summary><see cref="ArgMax"/> of every row: the predicted class index from a score or probability matrix.</summary>
+    public static int[] RowArgMax(Matrix m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var result = new int[m.Rows];
+        for (int i = 0; i < result.Length; i++) result[i] = ArgMax(m.Row(i));
+        return result;
+    }
+
+    /// <summary>Row-wise softmax in place: rowᵢ ← exp(rowᵢ − max) / Σ exp(row − max). O(n·k).</summary>
+    public static void SoftmaxRows(Matrix m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        for (int i = 0; i < m.Rows; i++)
+        {
+            var row = m.Row(i);
+            double mx = double.NegativeInfinity;
+            foreach (double v in row) mx = Math.Max(mx, v);
+            double sum = 0;
+            for (int c = 0; c < row.Length; c++) sum += row[c] = Math.Exp(row[c] - mx);
+            for (int c = 0; c < row.Length; c++) row[c] /= sum;
+        }
+    }
+
+    /// <summary>Row-wise log-softmax in place: rowᵢ ← rowᵢ − (max + log Σ exp(row − max)). O(n·k).</summary>
+    public static void LogSoftmaxRows(Matrix m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        for (int i = 0; i < m.Rows; i++)
+        {
+            var row = m.Row(i);
+            double mx = double.NegativeInfinity;
+            foreach (double v in row) mx = Math.Max(mx, v);
+            double sum = 0;
+            foreach (double v in row) sum += Math.Exp(v - mx);
+            double lse = mx + Math.Log(sum);
+            for (int c = 0; c < row.Length; c++) row[c] -= lse;
+        }
+    }
 }

@@ -88,10 +88,7 @@ public sealed class DecisionTreeClassificationModel : IClassificationModel, IFea
         var result = new int[leaves.Length];
         for (int i = 0; i < leaves.Length; i++)
         {
-            var v = Tree.Value.AsSpan(leaves[i] * k, k);
-            int best = 0;
-            for (int c = 1; c < k; c++) if (v[c] > v[best]) best = c;
-            result[i] = best;
+            result[i] = Reductions.ArgMax(Tree.Value.AsSpan(leaves[i] * k, k));
         }
         return result;
     }
