@@ -1,0 +1,85 @@
+using System.Numerics.Tensors;
+using Fathom.Numerics;
+
+namespace Fathom.Svm;
+
+/// <summary>
+/// Q_ij = y_i y_j K(x_i, x_j) for classification and one-class problems. Keeps its own copy of the rows so that
+/// swapping variables swaps rows, and every row of Q over the active prefix [0, len) is one GEMV on a contiguous
+/// block followed by the element-wise kernel map.
+/// </summary>
+internal sealed class ClassificationQ : QMatrix
+{
+    private readonly double[] _x;
+    private readonly int _p;
+    private readonly double[] _norms;
+    private readonly double[] _y;
+    private readonly bool _signed;
+    private readonly double[] _diag;
+    private readonly KernelFunction _kernel;
+    private readonly KernelCache _cache;
+
+    /// <summary>Copies x (n × p) and y (±1 per row).</summary>
+    public ClassificationQ(Matrix x, double[] y, KernelFunction kernel, double cacheMegabytes)
+    {
+        int n = x.Rows;
+        _p = x.Columns;
+        _x = new double[(long)n * _p];
+        for (int i = 0; i < n; i++) x.Row(i).CopyTo(_x.AsSpan(i * _p, _p));
+        _norms = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            var r = _x.AsSpan(i * _p, _p);
+            _norms[i] = TensorPrimitives.Dot(r, r);
+        }
+        _y = (double[])y.Clone();
+        _signed = Array.Exists(_y, v => v != _y[0]) || _y[0] != 1;
+        _kernel = kernel;
+        _cache = new KernelCache(n, cacheMegabytes);
+        _diag = new double[n];
+        Span<double> one = stackalloc double[1];
+        for (int i = 0; i < n; i++)
+        {
+            one[0] = _norms[i];
+            kernel.FromDots(one, _norms[i], _norms.AsSpan(i, 1));
+            _diag[i] = one[0];
+        }
+    }
+
+    /// <inheritdoc/>
+    public override double[] Diagonal => _diag;
+
+    /// <inheritdoc/>
+    public override double[] GetRow(int i, int len)
+    {
+        var row = _cache.Get(i, len, out int start);
+        if (start < len)
+        {
+            var dst = row.AsSpan(start, len - start);
+            Blas.Gemv(false, len - start, _p, 1.0, _x.AsSpan(start * _p, (len - start) * _p), _p, _x.AsSpan(i * _p, _p), 0.0, dst);
+            _kernel.FromDots(dst, _norms[i], _norms.AsSpan(start, len - start));
+            if (_signed)
+            {
+                TensorPrimitives.Multiply(dst, _y.AsSpan(start, len - start), dst);
+                if (_y[i] < 0) TensorPrimitives.Negate(dst, dst);
+            }
+        }
+        return row;
+    }
+
+    /// <inheritdoc/>
+    public override void Swap(int i, int j)
+    {
+        if (i == j) return;
+        _cache.Swap(i, j);
+        var a = _x.AsSpan(i * _p, _p);
+        var b = _x.AsSpan(j * _p, _p);
+        for (int k = 0; k < _p; k++) (a[k], b[k]) = (b[k], a[k]);
+        (_norms[i], _norms[j]) = (_norms[j], _norms[i]);
+        (_y[i], _y[j]) = (_y[j], _y[i]);
+        (_diag[i], _diag[j]) = (_diag[j], _diag[i]);
+    }
+
+    /// <inheritdoc/>
+    public override void Dispose() => _cache.Dispose();
+}
