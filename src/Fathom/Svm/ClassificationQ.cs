@@ -4,14 +4,17 @@ using Fathom.Numerics;
 namespace Fathom.Svm;
 
 /// <summary>
-/// Q_ij = y_i y_j K(x_i, x_j) for classification and one-class problems. Keeps its own copy of the rows so that
-/// swapping variables swaps rows, and every row of Q over the active prefix [0, len) is one GEMV on a contiguous
-/// block followed by the element-wise kernel map.
+/// Q_ij = y_i y_j K(x_i, x_j) for classification and one-class problems. Keeps its own transposed copy of the
+/// data (features × rows) so that swapping variables swaps columns, and every row of Q over the active prefix
+/// [0, len) is one transposed GEMV (p contiguous SIMD multiply-adds of length len — much faster than len short
+/// dot products when p is small) followed by the element-wise kernel map.
 /// </summary>
 internal sealed class ClassificationQ : QMatrix
 {
-    private readonly double[] _x;
+    private readonly double[] _xt;
     private readonly int _p;
+    private readonly int _n;
+    private readonly double[] _xi;
     private readonly double[] _norms;
     private readonly double[] _y;
     private readonly bool _signed;
@@ -23,15 +26,16 @@ internal sealed class ClassificationQ : QMatrix
     public ClassificationQ(Matrix x, double[] y, KernelFunction kernel, double cacheMegabytes)
     {
         int n = x.Rows;
+        _n = n;
         _p = x.Columns;
-        _x = new double[(long)n * _p];
-        for (int i = 0; i < n; i++) x.Row(i).CopyTo(_x.AsSpan(i * _p, _p));
-        _norms = new double[n];
+        _xt = new double[(long)n * _p];
         for (int i = 0; i < n; i++)
         {
-            var r = _x.AsSpan(i * _p, _p);
-            _norms[i] = TensorPrimitives.Dot(r, r);
+            var r = x.Row(i);
+            for (int k = 0; k < _p; k++) _xt[k * n + i] = r[k];
         }
+        _xi = new double[_p];
+        _norms = Reductions.RowSquaredNorms(x);
         _y = (double[])y.Clone();
         _signed = Array.Exists(_y, v => v != _y[0]) || _y[0] != 1;
         _kernel = kernel;
@@ -56,7 +60,8 @@ internal sealed class ClassificationQ : QMatrix
         if (start < len)
         {
             var dst = row.AsSpan(start, len - start);
-            Blas.Gemv(false, len - start, _p, 1.0, _x.AsSpan(start * _p, (len - start) * _p), _p, _x.AsSpan(i * _p, _p), 0.0, dst);
+            for (int k = 0; k < _p; k++) _xi[k] = _xt[k * _n + i];
+            Blas.Gemv(true, _p, len - start, 1.0, _xt.AsSpan(start), _n, _xi, 0.0, dst);
             _kernel.FromDots(dst, _norms[i], _norms.AsSpan(start, len - start));
             if (_signed)
             {
@@ -72,9 +77,11 @@ internal sealed class ClassificationQ : QMatrix
     {
         if (i == j) return;
         _cache.Swap(i, j);
-        var a = _x.AsSpan(i * _p, _p);
-        var b = _x.AsSpan(j * _p, _p);
-        for (int k = 0; k < _p; k++) (a[k], b[k]) = (b[k], a[k]);
+        for (int k = 0; k < _p; k++)
+        {
+            int o = k * _n;
+            (_xt[o + i], _xt[o + j]) = (_xt[o + j], _xt[o + i]);
+        }
         (_norms[i], _norms[j]) = (_norms[j], _norms[i]);
         (_y[i], _y[j]) = (_y[j], _y[i]);
         (_diag[i], _diag[j]) = (_diag[j], _diag[i]);

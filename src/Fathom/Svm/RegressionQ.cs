@@ -6,11 +6,13 @@ namespace Fathom.Svm;
 /// <summary>
 /// The 2l × 2l Q matrix of ε-SVR and ν-SVR, [K −K; −K K], served from a cache of the l kernel rows: variable
 /// t &lt; l is α_t (sign +1), variable t ≥ l is α*_{t−l} (sign −1); Q_st = sign_s sign_t K(x_{index s}, x_{index t}).
-/// Kernel rows are computed by GEMV over all l rows.
+/// Kernel rows are computed by a transposed GEMV over all l rows (data kept features × rows).
 /// </summary>
 internal sealed class RegressionQ : QMatrix
 {
-    private readonly Matrix _x;
+    private readonly double[] _xt;
+    private readonly double[] _xi;
+    private readonly int _p;
     private readonly double[] _norms;
     private readonly KernelFunction _kernel;
     private readonly KernelCache _cache;
@@ -24,9 +26,16 @@ internal sealed class RegressionQ : QMatrix
     /// <summary>For the rows of x (contiguous copy made).</summary>
     public RegressionQ(Matrix x, KernelFunction kernel, double cacheMegabytes)
     {
-        _x = x.IsContiguous ? x : x.Clone();
         _l = x.Rows;
-        _norms = Reductions.RowSquaredNorms(_x);
+        _p = x.Columns;
+        _xt = new double[(long)_l * _p];
+        for (int i = 0; i < _l; i++)
+        {
+            var r = x.Row(i);
+            for (int k = 0; k < _p; k++) _xt[k * _l + i] = r[k];
+        }
+        _xi = new double[_p];
+        _norms = Reductions.RowSquaredNorms(x);
         _kernel = kernel;
         _cache = new KernelCache(_l, cacheMegabytes);
         _sign = new double[2 * _l];
@@ -57,9 +66,8 @@ internal sealed class RegressionQ : QMatrix
         if (start < _l)
         {
             var dst = row.AsSpan(start, _l - start);
-            var data = _x.AsSpan();
-            int p = _x.Columns;
-            Blas.Gemv(false, _l - start, p, 1.0, data.Slice(start * p, (_l - start) * p), p, data.Slice(real * p, p), 0.0, dst);
+            for (int k = 0; k < _p; k++) _xi[k] = _xt[k * _l + real];
+            Blas.Gemv(true, _p, _l - start, 1.0, _xt.AsSpan(start), _l, _xi, 0.0, dst);
             _kernel.FromDots(dst, _norms[real], _norms.AsSpan(start, _l - start));
         }
         var buf = _buffers[_next];
