@@ -35,7 +35,7 @@ internal static class KernelClassifierTrainer
         for (int t = 0; t < kept.Length; t++)
             bound[t] = scale * classW[codes[t]] * (sampleWeight is null ? 1.0 : sampleWeight[kept[t]]);
         var xk = kept.Length == x.Rows ? x : x.SelectRows(kept);
-        var kernel = options.Resolve(xk, name);
+        var kernel = options.Resolve(x, name); // gamma "scale" from all given rows, as scikit-learn
         var settings = options.Settings(context);
         var expansion = OneVsOne.Train(xk, codes, k, bound, kept, kernel, (sub, ys, cs) => solvePair(sub, ys, cs, kernel, settings), out var iterations);
         PlattScaling? platt = probability

@@ -26,6 +26,20 @@ public static class ContractExemptions
             "by design: with reg_param = 0 a constant feature makes every class covariance singular (scikit-learn 1.2.1 warns and returns NaN); Fit throws an InvalidInputException asking for reg_param > 0 (DiscriminantBehaviourTests.QdaConstantFeatureWithoutRegularizationThrowsClearError); the [reg_param] variant passes the check"),
         ("Fathom.Decomposition.PCA", "ColumnOrderDoesNotMatter",
             "PCA mixes all columns: refitting on permuted columns gives the same components mathematically (checked to 1e-10 in PCAColumnOrderTests.RefitOnPermutedColumnsGivesTheSameProjection) but the SVD rounding differs, so not bit for bit; transforming a frame with columns in another order is bit-identical (also checked there)"),
+        ("Fathom.Svm.SVC", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn: gamma = scale is 1 / (p·Var(X)) over the given rows, which repeating rows changes, and SMO stops at tol = 1e-3 at different points of the two problems; with a fixed gamma and a tight tol, weights = repeated rows is checked in SvmWeightTests"),
+        ("Fathom.Svm.SVC[linear,balanced]", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn: gamma = scale is 1 / (p·Var(X)) over the given rows, which repeating rows changes, and SMO stops at tol = 1e-3 at different points of the two problems; with a fixed gamma and a tight tol, weights = repeated rows is checked in SvmWeightTests"),
+        ("Fathom.Svm.NuSVC", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn: gamma = scale is 1 / (p·Var(X)) over the given rows, which repeating rows changes, and SMO stops at tol = 1e-3 at different points of the two problems; with a fixed gamma and a tight tol, weights = repeated rows is checked in SvmWeightTests"),
+        ("Fathom.Svm.SVR", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn: gamma = scale is 1 / (p·Var(X)) over the given rows, which repeating rows changes, and SMO stops at tol = 1e-3 at different points of the two problems; with a fixed gamma and a tight tol, weights = repeated rows is checked in SvmWeightTests"),
+        ("Fathom.Svm.SVR[linear]", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn: gamma = scale is 1 / (p·Var(X)) over the given rows, which repeating rows changes, and SMO stops at tol = 1e-3 at different points of the two problems; with a fixed gamma and a tight tol, weights = repeated rows is checked in SvmWeightTests"),
+        ("Fathom.Svm.NuSVR", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn: gamma = scale is 1 / (p·Var(X)) over the given rows, which repeating rows changes, and SMO stops at tol = 1e-3 at different points of the two problems; with a fixed gamma and a tight tol, weights = repeated rows is checked in SvmWeightTests"),
+        ("Fathom.Svm.SVC[poly,probability]", "IntegerWeightsEqualRepeatedRows",
+            "by design, as libsvm: Platt scaling uses an internal 5-fold cross-validation over rows, so repeating rows changes the folds"),
     ];
 
     /// <summary>The reason the pair is exempt, or null.</summary>

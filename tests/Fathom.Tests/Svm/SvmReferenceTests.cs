@@ -105,4 +105,45 @@ public class SvmReferenceTests
         for (int i = 0; i < dec.Length; i++) Close(dec[i], d.Row(i), 1e-4, $"decision row {i}");
         Assert.Equal(c["predict"]!.AsArray().Select(v => v!.GetValue<string>()), m.Predict(x));
     }
+
+    [Theory]
+    [MemberData(nameof(Cases), "SVR,NuSVR")]
+    public void RegressorMatchesScikitLearn(string kind, string label)
+    {
+        var c = Case(kind, label);
+        var p = c["params"]!;
+        var (x, ys) = Data(c);
+        var y = TargetValues(ys);
+        SVRModel m = kind == "SVR"
+            ? new SVR { C = p["C"]!.GetValue<double>(), Epsilon = p["epsilon"]!.GetValue<double>(), Kernel = Kernel(p), Gamma = Gamma(p), Tol = p["tol"]!.GetValue<double>() }.Fit(x, y)
+            : new NuSVR { C = p["C"]!.GetValue<double>(), Nu = p["nu"]!.GetValue<double>(), Kernel = Kernel(p), Gamma = Gamma(p), Tol = p["tol"]!.GetValue<double>() }.Fit(x, y);
+        Close(LinearTestData.Doubles(c["predict"]), m.Predict(x), 1e-4, "predict");
+        Close(LinearTestData.Doubles(c["intercept"]), [m.Intercept], 1e-4, "intercept");
+        Assert.Equal(LinearTestData.Doubles(c["support"]).Select(v => (int)v), m.Support);
+        // libsvm stores kernel rows in single precision: on diabetes/rbf (C = 100) scikit-learn's own solution
+        // violates the optimality conditions by 6e-5 when checked in double precision (the intercept implied by
+        // its free support vectors spreads over 6e-5), so its α are good to ~1e-3 there; our α are checked
+        // against the optimality conditions directly in SvmSolverTests.
+        Close(LinearTestData.Rows(c["dual_coef"])[0], m.DualCoef.Row(0), 2e-3, "dual_coef");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases), "OneClassSVM")]
+    public void OneClassMatchesScikitLearn(string kind, string label)
+    {
+        var c = Case(kind, label);
+        var p = c["params"]!;
+        var (x, _) = Data(c);
+        var m = new OneClassSVM { Nu = p["nu"]!.GetValue<double>(), Kernel = Kernel(p), Gamma = Gamma(p), Tol = p["tol"]!.GetValue<double>() }.Fit(x);
+        Assert.Equal(LinearTestData.Doubles(c["support"]).Select(v => (int)v), m.Support);
+        Close(LinearTestData.Rows(c["dual_coef"])[0], m.DualCoef.Row(0), 1e-4, "dual_coef");
+        Close([c["offset"]!.GetValue<double>()], [m.Offset], 1e-4, "offset");
+        Close(LinearTestData.Doubles(c["decision"]), m.DecisionFunction(x), 1e-4, "decision");
+        // rows on the boundary (free support vectors, decision 0 up to rounding) may fall on either side
+        var expected = LinearTestData.Doubles(c["predict"]);
+        var dec = m.DecisionFunction(x);
+        var predicted = m.Predict(x);
+        for (int i = 0; i < expected.Length; i++)
+            if (Math.Abs(dec[i]) > 1e-6) Assert.Equal((int)expected[i], predicted[i]);
+    }
 }
