@@ -45,6 +45,8 @@ public static class ModelKinds
         ["svr"] = r => Fathom.Svm.SVRModel.ReadFrom(r, nu: false),
         ["nu-svr"] = r => Fathom.Svm.SVRModel.ReadFrom(r, nu: true),
         ["one-class-svm"] = r => Fathom.Svm.OneClassSVMModel.ReadFrom(r),
+        ["linear-svc"] = r => Fathom.Svm.LinearSVCModel.ReadFrom(r),
+        ["linear-svr"] = r => Fathom.Svm.LinearSVRModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>

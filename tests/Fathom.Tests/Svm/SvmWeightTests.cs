@@ -60,4 +60,20 @@ public class SvmWeightTests
         var sv = m.SupportVectors;
         for (int t = 0; t < sv.Rows; t++) Assert.Equal(x.Row(m.Support[t]).ToArray(), sv.Row(t).ToArray());
     }
+
+    [Fact]
+    public void LinearModelsIntegerWeightsEqualRepeatedRows()
+    {
+        var (x0, y0) = LinearTestData.LoadSample("iris.csv");
+        var (x, w, rep, map) = Data(LinearTestData.Standardize(x0));
+        var svc = new LinearSVC { Tol = 1e-10, MaxIter = 100_000 };
+        SvmReferenceTests.Close(svc.Fit(x, y0, w).DecisionFunction(x).AsSpan().ToArray(),
+            svc.Fit(rep, map.Select(i => y0[i]).ToArray()).DecisionFunction(x).AsSpan(), 1e-6, "LinearSVC");
+
+        var (d0, ds) = LinearTestData.LoadSample("diabetes.csv");
+        var yd = SvmReferenceTests.TargetValues(ds);
+        var (xd, wd, repd, mapd) = Data(LinearTestData.Standardize(d0));
+        var svr = new LinearSVR { C = 10, Tol = 1e-10, MaxIter = 100_000 };
+        SvmReferenceTests.Close(svr.Fit(xd, yd, wd).Predict(xd), svr.Fit(repd, mapd.Select(i => yd[i]).ToArray()).Predict(xd), 1e-6, "LinearSVR");
+    }
 }
