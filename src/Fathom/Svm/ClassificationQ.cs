@@ -11,6 +11,7 @@ namespace Fathom.Svm;
 /// </summary>
 internal sealed class ClassificationQ : QMatrix
 {
+    private const int Block = 512;
     private readonly double[] _xt;
     private readonly int _p;
     private readonly int _n;
@@ -59,14 +60,19 @@ internal sealed class ClassificationQ : QMatrix
         var row = _cache.Get(i, len, out int start);
         if (start < len)
         {
-            var dst = row.AsSpan(start, len - start);
             for (int k = 0; k < _p; k++) _xi[k] = _xt[k * _n + i];
-            Blas.Gemv(true, _p, len - start, 1.0, _xt.AsSpan(start), _n, _xi, 0.0, dst);
-            _kernel.FromDots(dst, _norms[i], _norms.AsSpan(start, len - start));
-            if (_signed)
+            // blocks of Block entries: the p multiply-adds and the kernel map stay in L1
+            for (int b = start; b < len; b += Block)
             {
-                TensorPrimitives.Multiply(dst, _y.AsSpan(start, len - start), dst);
-                if (_y[i] < 0) TensorPrimitives.Negate(dst, dst);
+                int m = Math.Min(Block, len - b);
+                var dst = row.AsSpan(b, m);
+                Blas.Gemv(true, _p, m, 1.0, _xt.AsSpan(b), _n, _xi, 0.0, dst);
+                _kernel.FromDots(dst, _norms[i], _norms.AsSpan(b, m));
+                if (_signed)
+                {
+                    TensorPrimitives.Multiply(dst, _y.AsSpan(b, m), dst);
+                    if (_y[i] < 0) TensorPrimitives.Negate(dst, dst);
+                }
             }
         }
         return row;
