@@ -22,8 +22,12 @@ internal static class KernelClassifierTrainer
         var kept = KernelSvmOptions.KeptRows(x.Rows, sampleWeight);
         var allCodes = y.Codes.ToArray();
         var codes = kept.Select(i => allCodes[i]).ToArray();
-        if (codes.Distinct().Count() < 2)
-            throw new InvalidInputException($"{name}: the rows with a positive sample weight hold only one class; a classifier needs at least two.");
+        var present = new bool[k];
+        foreach (int code in codes) present[code] = true;
+        for (int c = 0; c < k; c++)
+            if (!present[c])
+                throw new InvalidInputException(
+                    $"{name}: class '{y.Classes[c]}' has no row with a positive sample weight; give it a positive weight or drop its rows.");
         var classW = new double[k];
         Array.Fill(classW, 1.0);
         if (classWeight == ClassWeightMode.Balanced)

@@ -57,6 +57,9 @@ public class SvmErrorTests
     {
         var e = Assert.Throws<InvalidInputException>(() => new SVC().Fit(X, new[] { "a", "a", "a", "a", "a", "a" }));
         Assert.Contains("only one class", e.Message);
+        var w = new[] { 1.0, 1, 0, 0, 1, 0 }; // class b has no positive weight
+        var e2 = Assert.Throws<InvalidInputException>(() => new SVC().Fit(X, Y, w));
+        Assert.Contains("'b'", e2.Message);
     }
 
     [Fact]
