@@ -35,6 +35,8 @@ public static class ModelKinds
         ["random-forest-regressor"] = r => Fathom.Ensemble.RandomForestRegressionModel.ReadFrom(r),
         ["extra-trees"] = r => Fathom.Ensemble.ExtraTreesClassificationModel.ReadFrom(r),
         ["extra-trees-regressor"] = r => Fathom.Ensemble.ExtraTreesRegressionModel.ReadFrom(r),
+        ["adaboost-classifier"] = r => Fathom.Ensemble.AdaBoostClassificationModel.ReadFrom(r),
+        ["adaboost-regressor"] = r => Fathom.Ensemble.AdaBoostRegressionModel.ReadFrom(r),
         ["gradient-boosting"] = r => Fathom.Boosting.GradientBoostingClassificationModel.ReadFrom(r),
         ["gradient-boosting-regressor"] = r => Fathom.Boosting.GradientBoostingRegressionModel.ReadFrom(r),
         ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),

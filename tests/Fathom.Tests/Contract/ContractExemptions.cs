@@ -18,6 +18,8 @@ public static class ContractExemptions
             "by design, as scikit-learn: the bootstrap draws n rows from the n given rows, so repeating rows changes every tree's sample"),
         ("Fathom.Ensemble.RandomForestRegressor", "IntegerWeightsEqualRepeatedRows",
             "by design, as scikit-learn: the bootstrap draws n rows from the n given rows, so repeating rows changes every tree's sample"),
+        ("Fathom.Ensemble.AdaBoostRegressor", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn's AdaBoost.R2: each round draws n rows from the n given rows with probability = weight, so repeating rows changes the number and makeup of the draws"),
         ("Fathom.Boosting.GradientBoostingClassifier", "IntegerWeightsEqualRepeatedRows",
             "by design, as scikit-learn's HistGradientBoosting: min_samples_leaf counts rows (not weight), so repeating rows lets leaves split that integer weights keep whole"),
         ("Fathom.Boosting.GradientBoostingRegressor", "IntegerWeightsEqualRepeatedRows",
