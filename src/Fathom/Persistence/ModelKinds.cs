@@ -37,6 +37,8 @@ public static class ModelKinds
         ["extra-trees-regressor"] = r => Fathom.Ensemble.ExtraTreesRegressionModel.ReadFrom(r),
         ["adaboost-classifier"] = r => Fathom.Ensemble.AdaBoostClassificationModel.ReadFrom(r),
         ["adaboost-regressor"] = r => Fathom.Ensemble.AdaBoostRegressionModel.ReadFrom(r),
+        ["bagging-classifier"] = r => Fathom.Ensemble.BaggingClassificationModel.ReadFrom(r),
+        ["bagging-regressor"] = r => Fathom.Ensemble.BaggingRegressionModel.ReadFrom(r),
         ["gradient-boosting"] = r => Fathom.Boosting.GradientBoostingClassificationModel.ReadFrom(r),
         ["gradient-boosting-regressor"] = r => Fathom.Boosting.GradientBoostingRegressionModel.ReadFrom(r),
         ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
