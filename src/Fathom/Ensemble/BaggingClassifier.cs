@@ -57,7 +57,11 @@ public sealed record BaggingClassifier : IClassifier
         get
         {
             var t = Member.Tags;
-            return new() { IsStochastic = true, AllowsMissingValues = t.AllowsMissingValues, IsScaleInvariant = t.IsScaleInvariant };
+            return new()
+            {
+                IsStochastic = true, AllowsMissingValues = t.AllowsMissingValues, IsScaleInvariant = t.IsScaleInvariant,
+                RequiresNonNegativeFeatures = t.RequiresNonNegativeFeatures,
+            };
         }
     }
 

@@ -27,7 +27,7 @@ internal static class EnsembleMembers
     ];
 
     /// <summary>Tags of an ensemble of <paramref name="members"/>: weights and missing values only if all accept them,
-    /// scale-invariant only if all are, stochastic if any is.</summary>
+    /// scale-invariant only if all are, stochastic (or needing non-negative features) if any is.</summary>
     internal static EstimatorTags Combine(IEnumerable<IEstimator> members)
     {
         var tags = members.Select(m => m.Tags).ToArray();
@@ -37,6 +37,7 @@ internal static class EnsembleMembers
             AllowsMissingValues = tags.All(t => t.AllowsMissingValues),
             IsScaleInvariant = tags.All(t => t.IsScaleInvariant),
             IsStochastic = tags.Any(t => t.IsStochastic),
+            RequiresNonNegativeFeatures = tags.Any(t => t.RequiresNonNegativeFeatures),
         };
     }
 
