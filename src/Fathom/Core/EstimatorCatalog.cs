@@ -54,6 +54,8 @@ public static class EstimatorCatalog
             "Principal component analysis (full or randomized SVD, whitening)."),
         new("dbscan", EstimatorTask.Clustering, typeof(Cluster.DBSCAN), () => new Cluster.DBSCAN(),
             "Density-based clustering with noise (eps neighbourhoods, min_samples core rule)."),
+        new("isolation-forest", EstimatorTask.OutlierDetection, typeof(Anomaly.IsolationForest), () => new Anomaly.IsolationForest(),
+            "Isolation forest outlier scores (random splits on small row samples; short paths = outliers)."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

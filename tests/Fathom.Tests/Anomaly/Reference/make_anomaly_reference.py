@@ -1,0 +1,79 @@
+"""Reference numbers for tests/Fathom.Tests/Anomaly (scikit-learn 1.2.1, numpy, run with /usr/bin/python3).
+
+    /usr/bin/python3 tests/Fathom.Tests/Anomaly/Reference/make_anomaly_reference.py
+
+writes anomaly_reference.json next to this script:
+  planted: 300 inliers from N(0, I_4) plus 12 outliers uniform on [-8, 8]^4 with |x|_inf >= 5 (numpy seed 7);
+           sklearn IsolationForest(n_estimators=100, random_state=0).score_samples on the same rows, and
+           LocalOutlierFactor(n_neighbors=20).negative_outlier_factor_;
+  iris:    samples/iris.csv features; LocalOutlierFactor(n_neighbors=20) negative_outlier_factor_, offset_ for
+           contamination=0.1, and novelty=True score_samples of a few new rows.
+"""
+import json, os
+import numpy as np
+import pandas as pd
+from sklearn.ensemble import IsolationForest
+from sklearn.neighbors import LocalOutlierFactor
+from sklearn.covariance import EllipticEnvelope, MinCovDet
+
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.abspath(os.path.join(here, "..", "..", "..", ".."))
+
+rng = np.random.RandomState(7)
+inliers = rng.normal(size=(300, 4))
+out = []
+while len(out) < 12:
+    v = rng.uniform(-8, 8, size=4)
+    if np.abs(v).max() >= 5:
+        out.append(v)
+X = np.vstack([inliers, np.array(out)])
+iso = IsolationForest(n_estimators=100, random_state=0).fit(X)
+lof_p = LocalOutlierFactor(n_neighbors=20).fit(X)
+
+iris = pd.read_csv(os.path.join(root, "samples", "iris.csv"))
+Xi = iris.select_dtypes("number").to_numpy(dtype=float)
+lof = LocalOutlierFactor(n_neighbors=20).fit(Xi)
+lof_c = LocalOutlierFactor(n_neighbors=20, contamination=0.1).fit(Xi)
+new = np.array([[5.0, 3.4, 1.5, 0.2], [6.5, 3.0, 5.5, 1.8], [9.0, 1.0, 1.0, 4.0], [5.8, 2.7, 4.1, 1.0]])
+nov = LocalOutlierFactor(n_neighbors=20, novelty=True).fit(Xi)
+
+# A clear-cut case for the robust covariance: 200 rows of a correlated Gaussian plus 20 far rows.
+rng = np.random.RandomState(3)
+cov = np.array([[2.0, 0.8, 0.0], [0.8, 1.0, 0.3], [0.0, 0.3, 0.5]])
+Xe = rng.multivariate_normal([1.0, -2.0, 0.5], cov, size=200)
+Xe = np.vstack([Xe, rng.uniform(6, 10, size=(20, 3))])
+mcd = MinCovDet(random_state=0).fit(Xe)
+ee = EllipticEnvelope(random_state=0, contamination=0.1).fit(Xe)
+
+ref = {
+    "planted": {
+        "X": X.tolist(),
+        "outliers": list(range(300, 312)),
+        "iforest_score_samples": iso.score_samples(X).tolist(),
+        "lof_negative_outlier_factor": lof_p.negative_outlier_factor_.tolist(),
+    },
+    "iris": {
+        "negative_outlier_factor": lof.negative_outlier_factor_.tolist(),
+        "offset_auto": float(lof.offset_),
+        "offset_contamination_0.1": float(lof_c.offset_),
+        "new_rows": new.tolist(),
+        "novelty_score_samples": nov.score_samples(new).tolist(),
+        "novelty_predict": nov.predict(new).tolist(),
+    },
+    "elliptic": {
+        "X": Xe.tolist(),
+        "raw_support": mcd.raw_support_.astype(int).tolist(),
+        "support": mcd.support_.astype(int).tolist(),
+        "raw_location": mcd.raw_location_.tolist(),
+        "raw_covariance": mcd.raw_covariance_.tolist(),
+        "location": mcd.location_.tolist(),
+        "covariance": mcd.covariance_.tolist(),
+        "mahalanobis": mcd.dist_.tolist(),
+        "envelope_offset": float(ee.offset_),
+        "envelope_decision": ee.decision_function(Xe).tolist(),
+        "envelope_predict": ee.predict(Xe).tolist(),
+    },
+}
+with open(os.path.join(here, "anomaly_reference.json"), "w") as f:
+    json.dump(ref, f)
+print("ok", iso.offset_, lof.offset_, lof_c.offset_, mcd.support_.sum(), ee.offset_)
