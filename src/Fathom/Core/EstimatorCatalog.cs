@@ -56,6 +56,8 @@ public static class EstimatorCatalog
             "Density-based clustering with noise (eps neighbourhoods, min_samples core rule)."),
         new("isolation-forest", EstimatorTask.OutlierDetection, typeof(Anomaly.IsolationForest), () => new Anomaly.IsolationForest(),
             "Isolation forest outlier scores (random splits on small row samples; short paths = outliers)."),
+        new("lof", EstimatorTask.OutlierDetection, typeof(Anomaly.LocalOutlierFactor), () => new Anomaly.LocalOutlierFactor(),
+            "Local outlier factor (density relative to the k nearest neighbours' densities)."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

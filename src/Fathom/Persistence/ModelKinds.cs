@@ -41,6 +41,7 @@ public static class ModelKinds
         ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
         ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
         ["isolation-forest"] = r => Fathom.Anomaly.IsolationForestModel.ReadFrom(r),
+        ["local-outlier-factor"] = r => Fathom.Anomaly.LocalOutlierFactorModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>

@@ -28,6 +28,9 @@ public static class EstimatorCatalog
         // A column transformer without branches outputs nothing: the checks scale the numeric columns.
         ["Fathom.Compose.ColumnTransformer"] = _ => new Fathom.Compose.ColumnTransformer(
             new Fathom.Compose.ColumnBranch("num", new Fathom.Preprocessing.StandardScaler(), Fathom.Compose.ColumnSelector.Numeric)),
+        // Without novelty a local outlier factor describes only its training rows (scoring new rows throws by design,
+        // LocalOutlierFactorTests checks it): the checks score rows, so they use novelty mode.
+        ["Fathom.Anomaly.LocalOutlierFactor"] = _ => new Fathom.Anomaly.LocalOutlierFactor { Novelty = true },
     };
 
     /// <summary>

@@ -6,8 +6,9 @@ writes anomaly_reference.json next to this script:
   planted: 300 inliers from N(0, I_4) plus 12 outliers uniform on [-8, 8]^4 with |x|_inf >= 5 (numpy seed 7);
            sklearn IsolationForest(n_estimators=100, random_state=0).score_samples on the same rows, and
            LocalOutlierFactor(n_neighbors=20).negative_outlier_factor_;
-  iris:    samples/iris.csv features; LocalOutlierFactor(n_neighbors=20) negative_outlier_factor_, offset_ for
-           contamination=0.1, and novelty=True score_samples of a few new rows.
+  iris:    samples/iris.csv features; LocalOutlierFactor(n_neighbors=20) negative_outlier_factor_ (kd_tree, the
+           default, and brute) with the kd_tree neighbour indices; the same on iris + a stored jitter of at most 1e-6
+           (X_jitter) that breaks distance ties, with offset_ for contamination=0.1 and novelty=True score_samples.
 """
 import json, os
 import numpy as np
@@ -33,9 +34,17 @@ lof_p = LocalOutlierFactor(n_neighbors=20).fit(X)
 iris = pd.read_csv(os.path.join(root, "samples", "iris.csv"))
 Xi = iris.select_dtypes("number").to_numpy(dtype=float)
 lof = LocalOutlierFactor(n_neighbors=20).fit(Xi)
-lof_c = LocalOutlierFactor(n_neighbors=20, contamination=0.1).fit(Xi)
+lof_brute = LocalOutlierFactor(n_neighbors=20, algorithm="brute").fit(Xi)
+# iris has many rows at exactly equal distances; scikit-learn's choice among points tied at the k-th place depends
+# on its search (brute and kd_tree give factors up to 0.0105 apart). A jitter of at most 1e-6 breaks the ties, so
+# that every search agrees; it is stored as data, not regenerated in the tests.
+Xj = Xi + 1e-6 * np.random.RandomState(0).uniform(-1, 1, size=Xi.shape)
+lof_j = LocalOutlierFactor(n_neighbors=20).fit(Xj)
+lof_jb = LocalOutlierFactor(n_neighbors=20, algorithm="brute").fit(Xj)
+assert np.abs(lof_j.negative_outlier_factor_ - lof_jb.negative_outlier_factor_).max() < 1e-12
+lof_c = LocalOutlierFactor(n_neighbors=20, contamination=0.1).fit(Xj)
 new = np.array([[5.0, 3.4, 1.5, 0.2], [6.5, 3.0, 5.5, 1.8], [9.0, 1.0, 1.0, 4.0], [5.8, 2.7, 4.1, 1.0]])
-nov = LocalOutlierFactor(n_neighbors=20, novelty=True).fit(Xi)
+nov = LocalOutlierFactor(n_neighbors=20, novelty=True).fit(Xj)
 
 # A clear-cut case for the robust covariance: 200 rows of a correlated Gaussian plus 20 far rows.
 rng = np.random.RandomState(3)
@@ -54,7 +63,12 @@ ref = {
     },
     "iris": {
         "negative_outlier_factor": lof.negative_outlier_factor_.tolist(),
+        "negative_outlier_factor_brute": lof_brute.negative_outlier_factor_.tolist(),
+        "kd_tree_neighbors": lof.kneighbors()[1].tolist(),
+        "kd_tree_distances": lof.kneighbors()[0].tolist(),
         "offset_auto": float(lof.offset_),
+        "X_jitter": Xj.tolist(),
+        "negative_outlier_factor_jitter": lof_j.negative_outlier_factor_.tolist(),
         "offset_contamination_0.1": float(lof_c.offset_),
         "new_rows": new.tolist(),
         "novelty_score_samples": nov.score_samples(new).tolist(),
