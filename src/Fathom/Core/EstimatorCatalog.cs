@@ -12,6 +12,8 @@ public static class EstimatorCatalog
             "Logistic regression (multinomial, L2 penalty, L-BFGS)."),
         new("linear-regression", EstimatorTask.Regression, typeof(Linear.LinearRegression), () => new Linear.LinearRegression(),
             "Ordinary least squares (QR; minimum-norm solution when rank-deficient)."),
+        new("ols", EstimatorTask.Regression, typeof(Linear.OrdinaryLeastSquares), () => new Linear.OrdinaryLeastSquares(),
+            "Ordinary least squares with statsmodels' summary: standard errors, t tests, intervals, R², F, AIC/BIC, diagnostics."),
         new("ridge", EstimatorTask.Regression, typeof(Linear.Ridge), () => new Linear.Ridge(),
             "Ridge regression (L2 penalty; Cholesky or SVD)."),
         new("lasso", EstimatorTask.Regression, typeof(Linear.Lasso), () => new Linear.Lasso(),

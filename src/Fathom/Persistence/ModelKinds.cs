@@ -15,6 +15,7 @@ public static class ModelKinds
         ["dummy-regressor"] = r => Dummy.DummyRegressionModel.ReadFrom(r),
         ["logistic-regression"] = r => Fathom.Linear.LogisticRegressionModel.ReadFrom(r),
         ["linear-regression"] = r => Fathom.Linear.LinearRegressionModel.ReadFrom(r),
+        ["ols"] = r => Fathom.Linear.OrdinaryLeastSquaresModel.ReadFrom(r),
         ["ridge"] = r => Fathom.Linear.RidgeModel.ReadFrom(r),
         ["lasso"] = r => Fathom.Linear.LassoModel.ReadFrom(r),
         ["elastic-net"] = r => Fathom.Linear.ElasticNetModel.ReadFrom(r),
