@@ -60,6 +60,8 @@ public static class EstimatorCatalog
             "Isolation forest outlier scores (random splits on small row samples; short paths = outliers)."),
         new("lof", EstimatorTask.OutlierDetection, typeof(Anomaly.LocalOutlierFactor), () => new Anomaly.LocalOutlierFactor(),
             "Local outlier factor (density relative to the k nearest neighbours' densities)."),
+        new("elliptic-envelope", EstimatorTask.OutlierDetection, typeof(Anomaly.EllipticEnvelope), () => new Anomaly.EllipticEnvelope(),
+            "Robust Gaussian envelope (minimum covariance determinant; far in Mahalanobis distance = outlier)."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

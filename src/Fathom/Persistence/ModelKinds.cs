@@ -42,6 +42,7 @@ public static class ModelKinds
         ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
         ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
         ["isolation-forest"] = r => Fathom.Anomaly.IsolationForestModel.ReadFrom(r),
+        ["elliptic-envelope"] = r => Fathom.Anomaly.EllipticEnvelopeModel.ReadFrom(r),
         ["local-outlier-factor"] = r => Fathom.Anomaly.LocalOutlierFactorModel.ReadFrom(r),
     };
 

@@ -54,7 +54,21 @@ Xe = np.vstack([Xe, rng.uniform(6, 10, size=(20, 3))])
 mcd = MinCovDet(random_state=0).fit(Xe)
 ee = EllipticEnvelope(random_state=0, contamination=0.1).fit(Xe)
 
+def mcd_case(X):
+    m = MinCovDet(random_state=0).fit(X)
+    e = EllipticEnvelope(random_state=0, contamination=0.1).fit(X)
+    return {"X": X.tolist(), "raw_support": m.raw_support_.astype(int).tolist(), "support": m.support_.astype(int).tolist(),
+            "raw_location": m.raw_location_.tolist(), "location": m.location_.tolist(), "covariance": m.covariance_.tolist(),
+            "envelope_offset": float(e.offset_), "envelope_predict": e.predict(X).tolist()}
+
+# n > 1500 (subsets, merge, full pass) and p = 1 (shortest half).
+rng = np.random.RandomState(5)
+Xl = np.vstack([rng.multivariate_normal([0, 0], [[1.0, 0.6], [0.6, 1.0]], size=1700), rng.uniform(5, 9, size=(100, 2))])
+X1 = np.concatenate([rng.normal(3.0, 1.0, size=150), rng.uniform(10, 14, size=10)])[:, None]
+
 ref = {
+    "elliptic_large": mcd_case(Xl),
+    "elliptic_1d": mcd_case(X1),
     "planted": {
         "X": X.tolist(),
         "outliers": list(range(300, 312)),
