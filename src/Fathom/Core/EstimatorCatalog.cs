@@ -62,6 +62,8 @@ public static class EstimatorCatalog
             "Local outlier factor (density relative to the k nearest neighbours' densities)."),
         new("elliptic-envelope", EstimatorTask.OutlierDetection, typeof(Anomaly.EllipticEnvelope), () => new Anomaly.EllipticEnvelope(),
             "Robust Gaussian envelope (minimum covariance determinant; far in Mahalanobis distance = outlier)."),
+        new("iqr", EstimatorTask.OutlierDetection, typeof(Anomaly.OutlierRule), () => new Anomaly.OutlierRule(),
+            "Tukey's fences per column (outside Q1 - 1.5 IQR, Q3 + 1.5 IQR); rule=z_score or mad for the other classic rules."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

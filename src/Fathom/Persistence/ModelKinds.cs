@@ -43,6 +43,7 @@ public static class ModelKinds
         ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
         ["isolation-forest"] = r => Fathom.Anomaly.IsolationForestModel.ReadFrom(r),
         ["elliptic-envelope"] = r => Fathom.Anomaly.EllipticEnvelopeModel.ReadFrom(r),
+        ["outlier-rule"] = r => Fathom.Anomaly.OutlierRuleModel.ReadFrom(r),
         ["local-outlier-factor"] = r => Fathom.Anomaly.LocalOutlierFactorModel.ReadFrom(r),
     };
 

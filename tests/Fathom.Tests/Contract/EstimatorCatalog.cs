@@ -53,6 +53,9 @@ public static class EstimatorCatalog
         ["Fathom.Linear.ElasticNet[residual]"] = () => new Fathom.Linear.ElasticNet { Alpha = 0.05, Precompute = false },
         ["Fathom.Neighbors.KNeighborsClassifier[distance,brute]"] = () => new Fathom.Neighbors.KNeighborsClassifier { Weights = Fathom.Neighbors.NeighborWeights.Distance, Algorithm = Fathom.Neighbors.NeighborAlgorithm.Brute },
         ["Fathom.Neighbors.KNeighborsClassifier[manhattan]"] = () => new Fathom.Neighbors.KNeighborsClassifier { Metric = Fathom.Neighbors.NeighborMetric.Manhattan },
+        ["Fathom.Anomaly.OutlierRule[z_score]"] = () => new Fathom.Anomaly.OutlierRule { Rule = Fathom.Anomaly.OutlierRuleKind.ZScore },
+        ["Fathom.Anomaly.OutlierRule[mad]"] = () => new Fathom.Anomaly.OutlierRule { Rule = Fathom.Anomaly.OutlierRuleKind.Mad },
+        ["Fathom.Anomaly.IsolationForest[bootstrap,max_features]"] = () => new Fathom.Anomaly.IsolationForest { Bootstrap = true, MaxFeatures = "0.5", Contamination = 0.1 },
         ["Fathom.Neighbors.KNeighborsRegressor[distance,kd_tree]"] = () => new Fathom.Neighbors.KNeighborsRegressor { Weights = Fathom.Neighbors.NeighborWeights.Distance, Algorithm = Fathom.Neighbors.NeighborAlgorithm.KDTree },
     };
 
