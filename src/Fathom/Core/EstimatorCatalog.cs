@@ -64,6 +64,8 @@ public static class EstimatorCatalog
             "Robust Gaussian envelope (minimum covariance determinant; far in Mahalanobis distance = outlier)."),
         new("iqr", EstimatorTask.OutlierDetection, typeof(Anomaly.OutlierRule), () => new Anomaly.OutlierRule(),
             "Tukey's fences per column (outside Q1 - 1.5 IQR, Q3 + 1.5 IQR); rule=z_score or mad for the other classic rules."),
+        new("kernel-density", EstimatorTask.OutlierDetection, typeof(Anomaly.KernelDensity), () => new Anomaly.KernelDensity(),
+            "Kernel density estimate (six kernels); low log density = outlier."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

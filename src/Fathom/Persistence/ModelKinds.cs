@@ -44,6 +44,7 @@ public static class ModelKinds
         ["isolation-forest"] = r => Fathom.Anomaly.IsolationForestModel.ReadFrom(r),
         ["elliptic-envelope"] = r => Fathom.Anomaly.EllipticEnvelopeModel.ReadFrom(r),
         ["outlier-rule"] = r => Fathom.Anomaly.OutlierRuleModel.ReadFrom(r),
+        ["kernel-density"] = r => Fathom.Anomaly.KernelDensityModel.ReadFrom(r),
         ["local-outlier-factor"] = r => Fathom.Anomaly.LocalOutlierFactorModel.ReadFrom(r),
     };
 

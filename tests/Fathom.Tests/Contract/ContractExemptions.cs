@@ -24,6 +24,10 @@ public static class ContractExemptions
             "by design, as scikit-learn's HistGradientBoosting: min_samples_leaf counts rows (not weight), so repeating rows lets leaves split that integer weights keep whole"),
         ("Fathom.Discriminant.QuadraticDiscriminantAnalysis", "ConstantFeatureBehaves",
             "by design: with reg_param = 0 a constant feature makes every class covariance singular (scikit-learn 1.2.1 warns and returns NaN); Fit throws an InvalidInputException asking for reg_param > 0 (DiscriminantBehaviourTests.QdaConstantFeatureWithoutRegularizationThrowsClearError); the [reg_param] variant passes the check"),
+        ("Fathom.Anomaly.KernelDensity", "IntegerWeightsEqualRepeatedRows",
+            "by design: the densities match (KernelDensityTests.IntegerWeightsEqualRepeatedRows checks them to 1e-12), but the offset is the unweighted contamination quantile over training rows, which repeating rows moves"),
+        ("Fathom.Anomaly.KernelDensity[epanechnikov,scott]", "IntegerWeightsEqualRepeatedRows",
+            "by design: as the default variant, and Scott's bandwidth depends on the total weight n, which equals the repeated row count, so only the offset differs"),
         ("Fathom.Decomposition.PCA", "ColumnOrderDoesNotMatter",
             "PCA mixes all columns: refitting on permuted columns gives the same components mathematically (checked to 1e-10 in PCAColumnOrderTests.RefitOnPermutedColumnsGivesTheSameProjection) but the SVD rounding differs, so not bit for bit; transforming a frame with columns in another order is bit-identical (also checked there)"),
     ];

@@ -56,6 +56,7 @@ public static class EstimatorCatalog
         ["Fathom.Anomaly.OutlierRule[z_score]"] = () => new Fathom.Anomaly.OutlierRule { Rule = Fathom.Anomaly.OutlierRuleKind.ZScore },
         ["Fathom.Anomaly.OutlierRule[mad]"] = () => new Fathom.Anomaly.OutlierRule { Rule = Fathom.Anomaly.OutlierRuleKind.Mad },
         ["Fathom.Anomaly.IsolationForest[bootstrap,max_features]"] = () => new Fathom.Anomaly.IsolationForest { Bootstrap = true, MaxFeatures = "0.5", Contamination = 0.1 },
+        ["Fathom.Anomaly.KernelDensity[epanechnikov,scott]"] = () => new Fathom.Anomaly.KernelDensity { Kernel = Fathom.Anomaly.DensityKernel.Epanechnikov, BandwidthRule = Fathom.Anomaly.BandwidthRule.Scott },
         ["Fathom.Neighbors.KNeighborsRegressor[distance,kd_tree]"] = () => new Fathom.Neighbors.KNeighborsRegressor { Weights = Fathom.Neighbors.NeighborWeights.Distance, Algorithm = Fathom.Neighbors.NeighborAlgorithm.KDTree },
     };
 
