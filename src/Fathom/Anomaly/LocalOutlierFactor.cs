@@ -41,16 +41,20 @@ public sealed record LocalOutlierFactor : IOutlierDetector
     [Hyperparameter("whether the model scores new rows (novelty detection) rather than only the training rows")]
     public bool Novelty { get; init; }
 
-    /// <summary>Distance: euclidean (default) or manhattan.</summary>
-    [Hyperparameter("distance between rows: euclidean or manhattan")]
+    /// <summary>Distance: euclidean (default), manhattan, chebyshev, minkowski (with <see cref="P"/>), cosine or nan_euclidean (missing values allowed).</summary>
+    [Hyperparameter("distance between rows: euclidean, manhattan, chebyshev, minkowski, cosine or nan_euclidean")]
     public NeighborMetric Metric { get; init; } = NeighborMetric.Euclidean;
+
+    /// <summary>Power p of the minkowski metric (default 2, as scikit-learn; ≥ 1; unused by the other metrics).</summary>
+    [Hyperparameter("power p of the minkowski metric", Min = 1)]
+    public double P { get; init; } = 2;
 
     /// <summary>Search: auto (default), brute or kd_tree.</summary>
     [Hyperparameter("neighbour search: auto, brute or kd_tree")]
     public NeighborAlgorithm Algorithm { get; init; } = NeighborAlgorithm.Auto;
 
     /// <summary>No sample weights; deterministic.</summary>
-    public EstimatorTags Tags { get; } = new() { SupportsSampleWeight = false };
+    public EstimatorTags Tags => new() { SupportsSampleWeight = false, AllowsMissingValues = Metric == NeighborMetric.NanEuclidean };
 
     /// <summary>Validates, finds each row's neighbours among the others and computes lrd and −LOF.</summary>
     /// <param name="x">Rows (n × p, n ≥ 2), finite.</param>
@@ -62,7 +66,7 @@ public sealed record LocalOutlierFactor : IOutlierDetector
     {
         Hyperparameters.Validate(this);
         const string who = nameof(LocalOutlierFactor);
-        InputChecks.Features(x, who);
+        NeighborFit.CheckPoints(x, Metric, who);
         context ??= FitContext.Default;
         if (sampleWeight is not null)
         {
@@ -77,7 +81,7 @@ public sealed record LocalOutlierFactor : IOutlierDetector
             context.Warn(string.Create(CultureInfo.InvariantCulture, $"{who}: n_neighbors = {k} is not below the {n} rows; {n - 1} neighbours are used."));
             k = n - 1;
         }
-        var index = NearestNeighbors.Create(x.Clone(), Metric, Algorithm, k);
+        var index = NearestNeighbors.Create(x.Clone(), Metric, Algorithm, k, P);
         var nb = index.KNeighborsOfPoints(k, context.ThreadCount);
         var kDistance = new double[n];
         for (int i = 0; i < n; i++) kDistance[i] = nb.Distances[i, k - 1];

@@ -71,7 +71,7 @@ public sealed class LocalOutlierFactorModel : IOutlierModel
     {
         if (!Options.Novelty)
             throw new InvalidOperationException("This LocalOutlierFactor was fitted with novelty = false: it describes its training rows only (NegativeOutlierFactor, TrainingLabels). Fit with novelty = true to score new rows.");
-        NeighborFit.CheckQuery(x, FeatureCount, nameof(LocalOutlierFactorModel));
+        NeighborFit.CheckQuery(x, FeatureCount, nameof(LocalOutlierFactorModel), Options.Metric);
         var nb = Index.Search(x, NeighborsUsed, 0);
         return LocalOutlierFactor.Scores(nb, _lrd, LocalOutlierFactor.Densities(nb, _kDistance));
     }
@@ -115,7 +115,7 @@ public sealed class LocalOutlierFactorModel : IOutlierModel
         var nof = reader.ReadDoubles("negative_outlier_factor", points.Rows);
         if (k < 1 || k >= points.Rows || points.Columns < 1)
             throw new ModelFormatException("The model file is damaged: the training rows and n_neighbors of a local outlier factor model do not fit together.");
-        var index = NearestNeighbors.Create(points, options.Metric, options.Algorithm, k);
+        var index = NearestNeighbors.Create(points, options.Metric, options.Algorithm, k, options.P);
         return new LocalOutlierFactorModel(options, k, index, kd, lrd, nof, offset);
     }
 }

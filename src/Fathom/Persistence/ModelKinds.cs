@@ -24,6 +24,8 @@ public static class ModelKinds
         ["qda"] = r => Fathom.Discriminant.QuadraticDiscriminantAnalysisModel.ReadFrom(r),
         ["knn"] = r => Fathom.Neighbors.KNeighborsClassifierModel.ReadFrom(r),
         ["knn-regressor"] = r => Fathom.Neighbors.KNeighborsRegressorModel.ReadFrom(r),
+        ["radius-neighbors-classifier"] = r => Fathom.Neighbors.RadiusNeighborsClassifierModel.ReadFrom(r),
+        ["radius-neighbors-regressor"] = r => Fathom.Neighbors.RadiusNeighborsRegressorModel.ReadFrom(r),
         ["standard-scaler"] = r => Fathom.Preprocessing.StandardScalerModel.ReadFrom(r),
         ["simple-imputer"] = r => Fathom.Preprocessing.SimpleImputerModel.ReadFrom(r),
         ["one-hot-encoder"] = r => Fathom.Preprocessing.OneHotEncoderModel.ReadFrom(r),

@@ -57,6 +57,10 @@ public static class EstimatorCatalog
         ["Fathom.Anomaly.OutlierRule[mad]"] = () => new Fathom.Anomaly.OutlierRule { Rule = Fathom.Anomaly.OutlierRuleKind.Mad },
         ["Fathom.Anomaly.IsolationForest[bootstrap,max_features]"] = () => new Fathom.Anomaly.IsolationForest { Bootstrap = true, MaxFeatures = "0.5", Contamination = 0.1 },
         ["Fathom.Anomaly.KernelDensity[epanechnikov,scott]"] = () => new Fathom.Anomaly.KernelDensity { Kernel = Fathom.Anomaly.DensityKernel.Epanechnikov, BandwidthRule = Fathom.Anomaly.BandwidthRule.Scott },
+        ["Fathom.Neighbors.KNeighborsClassifier[nan_euclidean]"] = () => new Fathom.Neighbors.KNeighborsClassifier { Metric = Fathom.Neighbors.NeighborMetric.NanEuclidean },
+        ["Fathom.Neighbors.KNeighborsRegressor[cosine]"] = () => new Fathom.Neighbors.KNeighborsRegressor { Metric = Fathom.Neighbors.NeighborMetric.Cosine },
+        ["Fathom.Neighbors.RadiusNeighborsClassifier[distance,most_frequent]"] = () => new Fathom.Neighbors.RadiusNeighborsClassifier { Weights = Fathom.Neighbors.NeighborWeights.Distance, OutlierLabel = "most_frequent", Radius = 0.5 },
+        ["Fathom.Neighbors.RadiusNeighborsRegressor[chebyshev]"] = () => new Fathom.Neighbors.RadiusNeighborsRegressor { Metric = Fathom.Neighbors.NeighborMetric.Chebyshev, Radius = 2 },
         ["Fathom.Neighbors.KNeighborsRegressor[distance,kd_tree]"] = () => new Fathom.Neighbors.KNeighborsRegressor { Weights = Fathom.Neighbors.NeighborWeights.Distance, Algorithm = Fathom.Neighbors.NeighborAlgorithm.KDTree },
     };
 
