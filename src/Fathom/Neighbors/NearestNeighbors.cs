@@ -28,6 +28,7 @@ public sealed class NearestNeighbors
     private readonly double[] _norms;
     private readonly double _maxNorm;
     private readonly KDTree? _tree;
+    private readonly BallTree? _ball;
 
     private NearestNeighbors(Matrix points, NeighborMetric metric, NeighborAlgorithm algorithm, double p)
     {
@@ -38,6 +39,7 @@ public sealed class NearestNeighbors
         _maxNorm = _norms.Max();
         Algorithm = algorithm;
         if (algorithm == NeighborAlgorithm.KDTree) _tree = new KDTree(points);
+        if (algorithm == NeighborAlgorithm.BallTree) _ball = new BallTree(points, this);
     }
 
     /// <summary>Number of indexed points.</summary>
@@ -84,11 +86,20 @@ public sealed class NearestNeighbors
     {
         if (algorithm == NeighborAlgorithm.KDTree && metric != NeighborMetric.Euclidean)
             throw new InvalidHyperparameterException("algorithm", $"{nameof(NearestNeighbors)}: the KD-tree supports only the euclidean metric; use algorithm=brute or auto for {Name(metric)}.");
+        if (algorithm == NeighborAlgorithm.BallTree && metric is NeighborMetric.Cosine or NeighborMetric.NanEuclidean)
+            throw new InvalidHyperparameterException("algorithm", $"{nameof(NearestNeighbors)}: the ball tree needs a metric with the triangle inequality; use algorithm=brute or auto for {Name(metric)}.");
         if (!(p >= 1))
             throw new InvalidHyperparameterException("p", $"{nameof(NearestNeighbors)}: the Minkowski power p must be at least 1 (a distance); got {p.ToString(CultureInfo.InvariantCulture)}.");
         if (algorithm == NeighborAlgorithm.Auto)
-            algorithm = metric == NeighborMetric.Euclidean && owned.Columns <= 15 && owned.Rows >= 64 && k < owned.Rows / 2
-                ? NeighborAlgorithm.KDTree : NeighborAlgorithm.Brute;
+        {
+            bool tree = owned.Columns <= 15 && owned.Rows >= 64 && k < owned.Rows / 2;
+            algorithm = !tree ? NeighborAlgorithm.Brute : metric switch
+            {
+                NeighborMetric.Euclidean => NeighborAlgorithm.KDTree,
+                NeighborMetric.Manhattan or NeighborMetric.Chebyshev or NeighborMetric.Minkowski => NeighborAlgorithm.BallTree,
+                _ => NeighborAlgorithm.Brute,
+            };
+        }
         return new NearestNeighbors(owned, metric, algorithm, p);
     }
 
@@ -191,10 +202,14 @@ public sealed class NearestNeighbors
             {
                 var list = new List<(double, int)>();
                 var q = query.Row(i);
-                for (int j = 0; j < n; j++)
+                if (_ball is not null) _ball.Radius(q, radius, list);
+                else
                 {
-                    double d = Distance(q, _points.Row(j));
-                    if (d <= radius) list.Add((d, j));
+                    for (int j = 0; j < n; j++)
+                    {
+                        double d = Distance(q, _points.Row(j));
+                        if (d <= radius) list.Add((d, j));
+                    }
                 }
                 lists[i] = list;
             });
@@ -283,9 +298,42 @@ public sealed class NearestNeighbors
                 return state;
             }, _ => { });
         }
+        else if (_ball is not null) BallSearch(query, k, options, dist, idx);
         else if (Metric == NeighborMetric.Euclidean) BruteEuclidean(query, k, t, options, dist, idx);
         else BruteGeneric(query, k, options, dist, idx);
         return new NeighborResult(dist, idx, k);
+    }
+
+    /// <summary>
+    /// Ball-tree search. Other metrics: the exact k smallest (distance, index) pairs, the same as brute force. Euclidean:
+    /// k + 8 candidates, then the same tie handling as the KD-tree (all points when ties overflow the slack).
+    /// </summary>
+    private void BallSearch(Matrix query, int k, ParallelOptions options, Matrix dist, int[] idx)
+    {
+        bool euclidean = Metric == NeighborMetric.Euclidean;
+        int kk = euclidean ? Math.Min(Count, k + 8) : k;
+        Parallel.For(0, query.Rows, options, () => (new double[kk], new int[kk], new List<(double, int)>()), (i, _, state) =>
+        {
+            var (best, bestIdx, candidates) = state;
+            var q = query.Row(i);
+            _ball!.Query(q, kk, best, bestIdx);
+            if (!euclidean)
+            {
+                best.AsSpan(0, k).CopyTo(dist.Row(i));
+                bestIdx.AsSpan(0, k).CopyTo(idx.AsSpan(i * k, k));
+                return state;
+            }
+            double limit = best[k - 1] * (1 + 4 * TieTolerance);
+            if (kk < Count && best[kk - 1] <= limit)
+            {
+                ExactAll(q, k, candidates, dist.Row(i), idx.AsSpan(i * k, k));
+                return state;
+            }
+            candidates.Clear();
+            for (int j = 0; j < kk && best[j] <= limit; j++) candidates.Add((best[j] * best[j], bestIdx[j]));
+            PickWithTies(candidates, k, dist.Row(i), idx.AsSpan(i * k, k), squared: true);
+            return state;
+        }, _ => { });
     }
 
     private void BruteEuclidean(Matrix query, int k, int threads, ParallelOptions options, Matrix dist, int[] idx)
