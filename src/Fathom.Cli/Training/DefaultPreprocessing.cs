@@ -15,12 +15,13 @@ namespace Fathom.Cli.Training;
 internal static class DefaultPreprocessing
 {
     /// <remarks>
+    /// Numeric columns stay unscaled for models that need non-negative features (counts).
     /// For <see cref="OrdinaryLeastSquares"/> the one-hot encoding drops each column's first category: its design
     /// has an intercept, and a full set of indicator columns would be collinear with it, leaving the coefficient
     /// table without meaning.
     /// </remarks>
     public static Pipeline Build(DataFrame features, IEstimator estimator) =>
-        new(("preprocess", Preprocessor(features, scale: !estimator.Tags.IsScaleInvariant,
+        new(("preprocess", Preprocessor(features, scale: !estimator.Tags.IsScaleInvariant && !estimator.Tags.RequiresNonNegativeFeatures,
             dropFirstCategory: estimator is OrdinaryLeastSquares)), ("model", estimator));
 
     /// <summary>The column transformer alone (for unsupervised verbs, which always scale).</summary>
