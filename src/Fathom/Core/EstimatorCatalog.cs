@@ -48,6 +48,10 @@ public static class EstimatorCatalog
             "Linear support vector classifier (squared hinge, L2; liblinear-style dual coordinate descent; one-vs-rest)."),
         new("linear-svr", EstimatorTask.Regression, typeof(Svm.LinearSVR), () => new Svm.LinearSVR(),
             "Linear support vector regression (epsilon-insensitive; dual coordinate descent)."),
+        new("radius-neighbors", EstimatorTask.Classification, typeof(Neighbors.RadiusNeighborsClassifier), () => new Neighbors.RadiusNeighborsClassifier(),
+            "Vote of the training rows within a radius (outlier_label for rows without neighbours)."),
+        new("radius-neighbors-regressor", EstimatorTask.Regression, typeof(Neighbors.RadiusNeighborsRegressor), () => new Neighbors.RadiusNeighborsRegressor(),
+            "Mean target of the training rows within a radius."),
         new("dummy-classifier", EstimatorTask.Classification, typeof(Dummy.DummyClassifier), () => new Dummy.DummyClassifier(),
             "Baseline that ignores the features (class prior, most frequent, stratified, uniform or constant)."),
         new("dummy-regressor", EstimatorTask.Regression, typeof(Dummy.DummyRegressor), () => new Dummy.DummyRegressor(),
@@ -90,6 +94,16 @@ public static class EstimatorCatalog
             "Principal component analysis (full or randomized SVD, whitening)."),
         new("dbscan", EstimatorTask.Clustering, typeof(Cluster.DBSCAN), () => new Cluster.DBSCAN(),
             "Density-based clustering with noise (eps neighbourhoods, min_samples core rule)."),
+        new("isolation-forest", EstimatorTask.OutlierDetection, typeof(Anomaly.IsolationForest), () => new Anomaly.IsolationForest(),
+            "Isolation forest outlier scores (random splits on small row samples; short paths = outliers)."),
+        new("lof", EstimatorTask.OutlierDetection, typeof(Anomaly.LocalOutlierFactor), () => new Anomaly.LocalOutlierFactor(),
+            "Local outlier factor (density relative to the k nearest neighbours' densities)."),
+        new("elliptic-envelope", EstimatorTask.OutlierDetection, typeof(Anomaly.EllipticEnvelope), () => new Anomaly.EllipticEnvelope(),
+            "Robust Gaussian envelope (minimum covariance determinant; far in Mahalanobis distance = outlier)."),
+        new("iqr", EstimatorTask.OutlierDetection, typeof(Anomaly.OutlierRule), () => new Anomaly.OutlierRule(),
+            "Tukey's fences per column (outside Q1 - 1.5 IQR, Q3 + 1.5 IQR); rule=z_score or mad for the other classic rules."),
+        new("kernel-density", EstimatorTask.OutlierDetection, typeof(Anomaly.KernelDensity), () => new Anomaly.KernelDensity(),
+            "Kernel density estimate (six kernels); low log density = outlier."),
     ];
 
     /// <summary>All entries, in listing order.</summary>

@@ -27,6 +27,8 @@ public static class ModelKinds
         ["qda"] = r => Fathom.Discriminant.QuadraticDiscriminantAnalysisModel.ReadFrom(r),
         ["knn"] = r => Fathom.Neighbors.KNeighborsClassifierModel.ReadFrom(r),
         ["knn-regressor"] = r => Fathom.Neighbors.KNeighborsRegressorModel.ReadFrom(r),
+        ["radius-neighbors-classifier"] = r => Fathom.Neighbors.RadiusNeighborsClassifierModel.ReadFrom(r),
+        ["radius-neighbors-regressor"] = r => Fathom.Neighbors.RadiusNeighborsRegressorModel.ReadFrom(r),
         ["standard-scaler"] = r => Fathom.Preprocessing.StandardScalerModel.ReadFrom(r),
         ["simple-imputer"] = r => Fathom.Preprocessing.SimpleImputerModel.ReadFrom(r),
         ["one-hot-encoder"] = r => Fathom.Preprocessing.OneHotEncoderModel.ReadFrom(r),
@@ -59,6 +61,11 @@ public static class ModelKinds
         ["one-class-svm"] = r => Fathom.Svm.OneClassSVMModel.ReadFrom(r),
         ["linear-svc"] = r => Fathom.Svm.LinearSVCModel.ReadFrom(r),
         ["linear-svr"] = r => Fathom.Svm.LinearSVRModel.ReadFrom(r),
+        ["isolation-forest"] = r => Fathom.Anomaly.IsolationForestModel.ReadFrom(r),
+        ["elliptic-envelope"] = r => Fathom.Anomaly.EllipticEnvelopeModel.ReadFrom(r),
+        ["outlier-rule"] = r => Fathom.Anomaly.OutlierRuleModel.ReadFrom(r),
+        ["kernel-density"] = r => Fathom.Anomaly.KernelDensityModel.ReadFrom(r),
+        ["local-outlier-factor"] = r => Fathom.Anomaly.LocalOutlierFactorModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>
