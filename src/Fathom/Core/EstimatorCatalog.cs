@@ -9,7 +9,7 @@ public static class EstimatorCatalog
     private static readonly EstimatorEntry[] Entries =
     [
         new("logistic-regression", EstimatorTask.Classification, typeof(Linear.LogisticRegression), () => new Linear.LogisticRegression(),
-            "Logistic regression (multinomial, L2 penalty, L-BFGS)."),
+            "Logistic regression (multinomial or one-vs-rest; L2 by L-BFGS, L1/elastic net by proximal Newton)."),
         new("linear-regression", EstimatorTask.Regression, typeof(Linear.LinearRegression), () => new Linear.LinearRegression(),
             "Ordinary least squares (QR; minimum-norm solution when rank-deficient)."),
         new("ridge", EstimatorTask.Regression, typeof(Linear.Ridge), () => new Linear.Ridge(),

@@ -45,6 +45,8 @@ public static class EstimatorCatalog
         ["Fathom.Discriminant.LinearDiscriminantAnalysis[lsqr,auto]"] = () => new Fathom.Discriminant.LinearDiscriminantAnalysis { Solver = Fathom.Discriminant.LdaSolver.Lsqr, AutoShrinkage = true },
         ["Fathom.Discriminant.LinearDiscriminantAnalysis[eigen,shrinkage]"] = () => new Fathom.Discriminant.LinearDiscriminantAnalysis { Solver = Fathom.Discriminant.LdaSolver.Eigen, Shrinkage = 0.1 },
         ["Fathom.Discriminant.QuadraticDiscriminantAnalysis[reg_param]"] = () => new Fathom.Discriminant.QuadraticDiscriminantAnalysis { RegParam = 0.1 },
+        ["Fathom.Linear.LogisticRegression[l1]"] = () => new Fathom.Linear.LogisticRegression { Penalty = Fathom.Linear.LogisticPenalty.L1 },
+        ["Fathom.Linear.LogisticRegression[elastic_net,ovr]"] = () => new Fathom.Linear.LogisticRegression { Penalty = Fathom.Linear.LogisticPenalty.ElasticNet, L1Ratio = 0.5, MultiClass = Fathom.Linear.LogisticMultiClass.Ovr },
         ["Fathom.Linear.Ridge[svd]"] = () => new Fathom.Linear.Ridge { Solver = Fathom.Linear.RidgeSolver.Svd },
         ["Fathom.Linear.Lasso[positive,residual]"] = () => new Fathom.Linear.Lasso { Alpha = 0.05, Positive = true, Precompute = false },
         ["Fathom.Linear.ElasticNet[residual]"] = () => new Fathom.Linear.ElasticNet { Alpha = 0.05, Precompute = false },
