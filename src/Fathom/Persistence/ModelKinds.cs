@@ -18,6 +18,8 @@ public static class ModelKinds
         ["ridge"] = r => Fathom.Linear.RidgeModel.ReadFrom(r),
         ["lasso"] = r => Fathom.Linear.LassoModel.ReadFrom(r),
         ["elastic-net"] = r => Fathom.Linear.ElasticNetModel.ReadFrom(r),
+        ["sgd-classifier"] = r => Fathom.Linear.SGDClassifierModel.ReadFrom(r),
+        ["sgd-regressor"] = r => Fathom.Linear.SGDRegressorModel.ReadFrom(r),
         ["gaussian-nb"] = r => Fathom.NaiveBayes.GaussianNBModel.ReadFrom(r),
         ["lda"] = r => Fathom.Discriminant.LinearDiscriminantAnalysisModel.ReadFrom(r),
         ["qda"] = r => Fathom.Discriminant.QuadraticDiscriminantAnalysisModel.ReadFrom(r),
