@@ -10,6 +10,8 @@ public static class EstimatorCatalog
     [
         new("logistic-regression", EstimatorTask.Classification, typeof(Linear.LogisticRegression), () => new Linear.LogisticRegression(),
             "Logistic regression (multinomial or one-vs-rest; L2 by L-BFGS, L1/elastic net by proximal Newton)."),
+        new("logistic-regression-cv", EstimatorTask.Classification, typeof(Linear.LogisticRegressionCV), () => new Linear.LogisticRegressionCV(),
+            "Logistic regression with C chosen by stratified K-fold cross-validation (accuracy), refitted on all rows."),
         new("linear-regression", EstimatorTask.Regression, typeof(Linear.LinearRegression), () => new Linear.LinearRegression(),
             "Ordinary least squares (QR; minimum-norm solution when rank-deficient)."),
         new("ridge", EstimatorTask.Regression, typeof(Linear.Ridge), () => new Linear.Ridge(),

@@ -14,6 +14,7 @@ public static class ModelKinds
         ["dummy-classifier"] = r => Dummy.DummyClassificationModel.ReadFrom(r),
         ["dummy-regressor"] = r => Dummy.DummyRegressionModel.ReadFrom(r),
         ["logistic-regression"] = r => Fathom.Linear.LogisticRegressionModel.ReadFrom(r),
+        ["logistic-regression-cv"] = r => Fathom.Linear.LogisticRegressionCVModel.ReadFrom(r),
         ["linear-regression"] = r => Fathom.Linear.LinearRegressionModel.ReadFrom(r),
         ["ridge"] = r => Fathom.Linear.RidgeModel.ReadFrom(r),
         ["lasso"] = r => Fathom.Linear.LassoModel.ReadFrom(r),
