@@ -61,7 +61,12 @@ public sealed record LogisticRegression : IClassifier
     /// <param name="context">Cancellation, progress (stage "lbfgs") and threads.</param>
     /// <exception cref="InvalidHyperparameterException">A hyperparameter is out of range, or elastic_net without l1_ratio.</exception>
     /// <exception cref="InvalidInputException">Empty data, NaN/infinity, length mismatch, negative weights, a single class.</exception>
-    public LogisticRegressionModel Fit(Matrix x, ClassLabels y, double[]? sampleWeight = null, FitContext? context = null)
+    public LogisticRegressionModel Fit(Matrix x, ClassLabels y, double[]? sampleWeight = null, FitContext? context = null) =>
+        FitFrom(x, y, sampleWeight, context, null);
+
+    /// <summary>Fit starting from the coefficients of <paramref name="start"/> (a model of the same classes and scheme,
+    /// e.g. fitted at a nearby C) for the L-BFGS penalties; zeros otherwise. Used along C grids.</summary>
+    internal LogisticRegressionModel FitFrom(Matrix x, ClassLabels y, double[]? sampleWeight, FitContext? context, LogisticRegressionModel? start)
     {
         Hyperparameters.Validate(this);
         const string name = nameof(LogisticRegression);
@@ -100,7 +105,8 @@ public sealed record LogisticRegression : IClassifier
         if (mode == LogisticMultiClass.Multinomial)
         {
             var sw = Balanced(sampleWeight, codes, present.ToArray(), k);
-            var (w, b, iter, converged) = FitCore(x, codes, sw, k, context);
+            var (w, b, iter, converged) = FitCore(x, codes, sw, k, context,
+                k > 2 && start is not null && start.Scheme == mode && start.Classes.Count == k ? Start(start, 0, k) : null);
             if (k == 2)
             {
                 // The symmetric two-row softmax is stored as its second row (scikit-learn's binary multinomial).
@@ -125,7 +131,8 @@ public sealed record LogisticRegression : IClassifier
             int nPos = 0;
             for (int i = 0; i < binary.Length; i++) { binary[i] = codes[i] == positive ? 1 : 0; nPos += binary[i]; }
             var sw = Balanced(sampleWeight, binary, [x.Rows - nPos, nPos], 2);
-            var (w, b, iter, converged) = FitCore(x, binary, sw, 1, context);
+            var (w, b, iter, converged) = FitCore(x, binary, sw, 1, context,
+                start is not null && start.Scheme == mode && start.Classes.Count == k ? Start(start, c, 1) : null);
             w.Row(0).CopyTo(coef.Row(c));
             intercept[c] = b[0];
             maxIter = Math.Max(maxIter, iter);
@@ -146,8 +153,24 @@ public sealed record LogisticRegression : IClassifier
         return sw;
     }
 
-    /// <summary>Minimizes the objective for one problem: k = 1 binary (codes ∈ {0, 1}), k ≥ 2 softmax.</summary>
-    private (Matrix W, double[] B, int Iterations, bool Converged) FitCore(Matrix x, int[] codes, double[]? sw, int k, FitContext context)
+    /// <summary>θ = [rows r0..r0+k of W, their intercepts] of a fitted model, as the L-BFGS start.</summary>
+    private double[] Start(LogisticRegressionModel model, int r0, int k)
+    {
+        var coef = model.Coefficients;
+        int p = coef.Columns;
+        var theta = new double[k * p + (FitIntercept ? k : 0)];
+        for (int r = 0; r < k; r++)
+        {
+            coef.Row(r0 + r).CopyTo(theta.AsSpan(r * p, p));
+            if (FitIntercept) theta[k * p + r] = model.Intercept[r0 + r];
+        }
+        return theta;
+    }
+
+    /// <summary>Minimizes the objective for one problem: k = 1 binary (codes ∈ {0, 1}), k ≥ 2 softmax, from
+    /// <paramref name="start"/> (zeros when null; used by L-BFGS only).</summary>
+    private (Matrix W, double[] B, int Iterations, bool Converged) FitCore(Matrix x, int[] codes, double[]? sw, int k, FitContext context,
+        double[]? start)
     {
         const string name = nameof(LogisticRegression);
         int p = x.Columns;
@@ -164,7 +187,8 @@ public sealed record LogisticRegression : IClassifier
         double l2 = Penalty == LogisticPenalty.L2 ? 1.0 / C : 0.0;
         var objective = new LogisticObjective(x, codes, sw, k, FitIntercept, l2, context.ThreadCount);
         var optimizer = new Lbfgs { MaxIterations = MaxIter, GradientTolerance = Tol };
-        var result = optimizer.Minimize(objective, new double[objective.Dimension], context);
+        var x0 = start is not null && start.Length == objective.Dimension ? start : new double[objective.Dimension];
+        var result = optimizer.Minimize(objective, x0, context);
         if (!result.Converged)
             context.Warn(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: L-BFGS did not converge in {result.Iterations} iterations ({result.Status}); increase max_iter or scale the features."));

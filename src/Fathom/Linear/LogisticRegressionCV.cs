@@ -108,10 +108,13 @@ public sealed record LogisticRegressionCV : IClassifier
                 // One-vs-rest: class q against the rest, as a binary problem.
                 var trainLabels = ovr ? ClassLabels.FromInts(train.Select(i => codes[i] == q ? 1 : 0).ToArray()) : labels.Subset(train);
                 var truth = test.Select(i => ovr ? (codes[i] == q ? 1 : 0) : codes[i]).ToArray();
-                for (int c = 0; c < grid.Length; c++)
+                LogisticRegressionModel? previous = null;
+                foreach (int c in Enumerable.Range(0, grid.Length).OrderBy(i => grid[i]))
                 {
                     context.ThrowIfCancellationRequested();
-                    var model = (baseEstimator with { C = grid[c] }).Fit(xTrain, trainLabels, swTrain, quiet);
+                    // Warm start from the next smaller C, as scikit-learn's path (the optimum does not depend on it).
+                    var model = (baseEstimator with { C = grid[c] }).FitFrom(xTrain, trainLabels, swTrain, quiet, previous);
+                    previous = model;
                     var pred = model.PredictIndex(xTest);
                     // Map the fold model's class indices back (a fold may lack a class only when a class is rarer than the folds).
                     double correct = 0;

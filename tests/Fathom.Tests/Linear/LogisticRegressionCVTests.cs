@@ -20,7 +20,8 @@ public class LogisticRegressionCVTests
         var (x, y) = LinearTestData.LoadSample(c["file"]!.GetValue<string>());
         x = LinearTestData.Standardize(x);
         var p = c["params"]!.AsObject();
-        var est = new LogisticRegressionCV { Tol = 1e-10, MaxIter = 10000 };
+        // tol 1e-6 (sklearn: 1e-10) keeps the nearly unpenalized fits at C = 1e4 short; the fold accuracies are unaffected.
+        var est = new LogisticRegressionCV { Tol = 1e-6, MaxIter = 10000 };
         if (p["Cs"] is JsonArray explicitGrid) est = est with { CGrid = LinearTestData.Doubles(explicitGrid) };
         else if (p["Cs"] is JsonNode cs) est = est with { Cs = cs.GetValue<int>() };
         if (p["cv"] is JsonNode cv) est = est with { Cv = cv.GetValue<int>() };
