@@ -30,6 +30,8 @@ public static class ContractExemptions
             "by design, as scikit-learn: SGD takes one step per row, so a row of weight 2 makes one doubled step while two copies make two steps at other learning rates and epoch positions (weights are checked against scikit-learn in SgdTests)"),
         ("Fathom.Linear.SGDClassifier[modified_huber,adaptive]", "IntegerWeightsEqualRepeatedRows",
             "by design, as scikit-learn: SGD takes one step per row, so a row of weight 2 makes one doubled step while two copies make two steps at other learning rates and epoch positions (weights are checked against scikit-learn in SgdTests)"),
+        ("Fathom.Linear.LogisticRegressionCV", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn: the stratified folds are drawn from rows, so repeated rows change the folds (and a copy can sit on both sides of a split), hence the fold accuracies and possibly the chosen C"),
         ("Fathom.Discriminant.QuadraticDiscriminantAnalysis", "ConstantFeatureBehaves",
             "by design: with reg_param = 0 a constant feature makes every class covariance singular (scikit-learn 1.2.1 warns and returns NaN); Fit throws an InvalidInputException asking for reg_param > 0 (DiscriminantBehaviourTests.QdaConstantFeatureWithoutRegularizationThrowsClearError); the [reg_param] variant passes the check"),
         ("Fathom.Decomposition.PCA", "ColumnOrderDoesNotMatter",
