@@ -22,6 +22,7 @@ internal sealed class LogisticProximalNewton
 
     private readonly Matrix _x;
     private readonly Matrix _xt;
+    private readonly Matrix _hx; // p × n: hᵢ·xᵢⱼ of the current block
     private readonly double[] _sw;
     private readonly bool _intercept;
     private readonly double _l1;
@@ -38,6 +39,7 @@ internal sealed class LogisticProximalNewton
     {
         _x = x;
         _xt = x.Transpose();
+        _hx = new Matrix(x.Columns, x.Rows);
         _n = x.Rows;
         _p = x.Columns;
         _sw = sampleWeight ?? Enumerable.Repeat(1.0, _n).ToArray();
@@ -151,10 +153,9 @@ internal sealed class LogisticProximalNewton
         Array.Clear(hr);
         for (int j = 0; j < p; j++)
         {
-            var col = _xt.Row(j);
-            double s = 0;
-            for (int i = 0; i < n; i++) s += h[i] * col[i] * col[i];
-            a[j] = s;
+            var hxj = _hx.Row(j);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(_xt.Row(j), h, hxj);
+            a[j] = Blas.Dot(hxj, _xt.Row(j));
         }
         double hb = 0, gb = 0;
         for (int i = 0; i < n; i++) { hb += h[i]; gb += g[i]; }
@@ -171,7 +172,7 @@ internal sealed class LogisticProximalNewton
                 if (step != 0)
                 {
                     db += step;
-                    for (int i = 0; i < n; i++) hr[i] += step * h[i];
+                    Blas.Axpy(step, h, hr);
                     maxDelta = Math.Abs(step);
                 }
             }
@@ -187,7 +188,7 @@ internal sealed class LogisticProximalNewton
                 double step = u - u0;
                 if (step == 0) continue;
                 d[j] += step;
-                for (int i = 0; i < n; i++) hr[i] += step * h[i] * col[i];
+                Blas.Axpy(step, _hx.Row(j), hr);
                 maxDelta = Math.Max(maxDelta, Math.Abs(step));
             }
             if (firstMax < 0) firstMax = maxDelta;

@@ -181,8 +181,10 @@ public sealed class LogisticRegressionModel : IClassificationModel
         var intercept = reader.ReadDoubles("intercept", rows);
         // Files written before one-vs-rest existed hold binary or multinomial models.
         var scheme = classes.Length == 2 ? LogisticMultiClass.Ovr : LogisticMultiClass.Multinomial;
-        if (reader.GetProperty("multi_class") is not null
-            && (!Enum.TryParse(reader.GetString("multi_class"), out scheme) || scheme == LogisticMultiClass.Auto))
+        string? stored = null;
+        try { stored = reader.GetString("multi_class"); }
+        catch (ModelFormatException) { } // an older file: no property, the default above applies
+        if (stored is not null && (!Enum.TryParse(stored, out scheme) || scheme == LogisticMultiClass.Auto))
             throw new ModelFormatException("The model file is damaged: the multi-class scheme of a logistic-regression model is not valid.");
         return new LogisticRegressionModel(parameters, classes!, kind, scheme, coef, intercept, reader.GetInt("iterations"), reader.GetBool("converged"));
     }

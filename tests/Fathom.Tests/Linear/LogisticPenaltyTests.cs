@@ -117,3 +117,32 @@ public class LogisticPenaltyTests
         Assert.Equal("c", e.Parameter);
     }
 }
+
+public class LogisticModelFormatTests
+{
+    /// <summary>A file written before the multi_class property existed still loads with the old meaning.</summary>
+    [Fact]
+    public void FileWithoutSchemePropertyLoadsWithTheOldMeaning()
+    {
+        var (x, y) = LinearTestData.LoadSample("iris.csv");
+        var model = new LogisticRegression().Fit(x, y);
+        bool removed = false;
+        var old = Fathom.Tests.Persistence.ModelFileSurgery.WithManifest(ModelFile.Serialize(model), m => removed = RemoveKey(m, "multi_class"), fixHash: true);
+        Assert.True(removed);
+        var loaded = (LogisticRegressionModel)ModelFile.Deserialize(old).Model;
+        Assert.Equal(LogisticMultiClass.Multinomial, loaded.Scheme);
+        Assert.Equal(model.PredictProba(x).AsSpan().ToArray(), loaded.PredictProba(x).AsSpan().ToArray());
+    }
+
+    private static bool RemoveKey(JsonNode node, string key)
+    {
+        if (node is JsonObject o)
+        {
+            if (o.Remove(key)) return true;
+            foreach (var (_, child) in o.ToList()) if (child is not null && RemoveKey(child, key)) return true;
+        }
+        else if (node is JsonArray a)
+            foreach (var child in a) if (child is not null && RemoveKey(child, key)) return true;
+        return false;
+    }
+}
