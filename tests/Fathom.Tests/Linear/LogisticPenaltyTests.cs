@@ -146,3 +146,24 @@ public class LogisticModelFormatTests
         return false;
     }
 }
+
+public class LogisticBinaryMultinomialTests
+{
+    /// <summary>scikit-learn's multinomial model on two classes is the symmetric softmax: its stored row w equals half
+    /// the binary model at 2C, and its probabilities σ(2z) equal the binary ones (checked in Python, see the docs).</summary>
+    [Fact]
+    public void TwoClassMultinomialIsHalfTheBinaryModelAtTwiceC()
+    {
+        var (x, y) = LinearTestData.LoadSample("breast_cancer.csv");
+        x = LinearTestData.Standardize(x);
+        var multi = new LogisticRegression { MultiClass = LogisticMultiClass.Multinomial, C = 0.5, Tol = 1e-10, MaxIter = 10000 }.Fit(x, y);
+        var binary = new LogisticRegression { C = 1.0, Tol = 1e-10, MaxIter = 10000 }.Fit(x, y);
+        Assert.Equal(LogisticMultiClass.Multinomial, multi.Scheme);
+        Assert.Equal(1, multi.Coefficients.Rows);
+        for (int j = 0; j < x.Columns; j++) Assert.True(Math.Abs(2 * multi.Coefficients[0, j] - binary.Coefficients[0, j]) < 2e-4);
+        var pm = multi.PredictProba(x);
+        var pb = binary.PredictProba(x);
+        for (int i = 0; i < x.Rows; i++) Assert.Equal(pb[i, 1], pm[i, 1], 1e-4);
+        Assert.Equal(binary.Predict(x), multi.Predict(x));
+    }
+}
