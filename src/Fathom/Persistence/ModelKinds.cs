@@ -51,6 +51,13 @@ public static class ModelKinds
         ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
         ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
         ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
+        ["svc"] = r => Fathom.Svm.SVCModel.ReadFrom(r, nu: false),
+        ["nu-svc"] = r => Fathom.Svm.SVCModel.ReadFrom(r, nu: true),
+        ["svr"] = r => Fathom.Svm.SVRModel.ReadFrom(r, nu: false),
+        ["nu-svr"] = r => Fathom.Svm.SVRModel.ReadFrom(r, nu: true),
+        ["one-class-svm"] = r => Fathom.Svm.OneClassSVMModel.ReadFrom(r),
+        ["linear-svc"] = r => Fathom.Svm.LinearSVCModel.ReadFrom(r),
+        ["linear-svr"] = r => Fathom.Svm.LinearSVRModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>

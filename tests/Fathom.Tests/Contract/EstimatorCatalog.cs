@@ -55,6 +55,11 @@ public static class EstimatorCatalog
         ["Fathom.Linear.ElasticNet[residual]"] = () => new Fathom.Linear.ElasticNet { Alpha = 0.05, Precompute = false },
         ["Fathom.Neighbors.KNeighborsClassifier[distance,brute]"] = () => new Fathom.Neighbors.KNeighborsClassifier { Weights = Fathom.Neighbors.NeighborWeights.Distance, Algorithm = Fathom.Neighbors.NeighborAlgorithm.Brute },
         ["Fathom.Neighbors.KNeighborsClassifier[manhattan]"] = () => new Fathom.Neighbors.KNeighborsClassifier { Metric = Fathom.Neighbors.NeighborMetric.Manhattan },
+        ["Fathom.Svm.SVC[linear,balanced]"] = () => new Fathom.Svm.SVC { Kernel = Fathom.Svm.SvmKernel.Linear, ClassWeight = Fathom.Linear.ClassWeightMode.Balanced },
+        ["Fathom.Svm.SVC[poly,probability]"] = () => new Fathom.Svm.SVC { Kernel = Fathom.Svm.SvmKernel.Poly, Degree = 2, Probability = true, Seed = 2 },
+        ["Fathom.Svm.LinearSVC[hinge]"] = () => new Fathom.Svm.LinearSVC { Loss = Fathom.Svm.LinearSvcLoss.Hinge, Seed = 4 },
+        ["Fathom.Svm.LinearSVR[squared]"] = () => new Fathom.Svm.LinearSVR { Loss = Fathom.Svm.LinearSvrLoss.SquaredEpsilonInsensitive, Epsilon = 0.1 },
+        ["Fathom.Svm.SVR[linear]"] = () => new Fathom.Svm.SVR { Kernel = Fathom.Svm.SvmKernel.Linear },
         ["Fathom.Neighbors.KNeighborsRegressor[distance,kd_tree]"] = () => new Fathom.Neighbors.KNeighborsRegressor { Weights = Fathom.Neighbors.NeighborWeights.Distance, Algorithm = Fathom.Neighbors.NeighborAlgorithm.KDTree },
     };
 
