@@ -54,6 +54,8 @@ public static class EstimatorCatalog
             "Principal component analysis (full or randomized SVD, whitening)."),
         new("dbscan", EstimatorTask.Clustering, typeof(Cluster.DBSCAN), () => new Cluster.DBSCAN(),
             "Density-based clustering with noise (eps neighbourhoods, min_samples core rule)."),
+        new("gmm", EstimatorTask.Clustering, typeof(Cluster.GaussianMixture), () => new Cluster.GaussianMixture(),
+            "Gaussian mixture fitted by EM (full, tied, diag or spherical covariances; soft assignments, BIC/AIC)."),
     ];
 
     /// <summary>All entries, in listing order.</summary>
