@@ -54,6 +54,8 @@ public static class EstimatorCatalog
             "Principal component analysis (full or randomized SVD, whitening)."),
         new("dbscan", EstimatorTask.Clustering, typeof(Cluster.DBSCAN), () => new Cluster.DBSCAN(),
             "Density-based clustering with noise (eps neighbourhoods, min_samples core rule)."),
+        new("agglomerative", EstimatorTask.Clustering, typeof(Cluster.AgglomerativeClustering), () => new Cluster.AgglomerativeClustering(),
+            "Hierarchical clustering (ward, complete, average or single linkage; full merge tree, cut by count or distance)."),
         new("gmm", EstimatorTask.Clustering, typeof(Cluster.GaussianMixture), () => new Cluster.GaussianMixture(),
             "Gaussian mixture fitted by EM (full, tied, diag or spherical covariances; soft assignments, BIC/AIC)."),
     ];

@@ -36,6 +36,24 @@ public static class Distances
         return s;
     }
 
+    /// <summary>
+    /// Σ (aᵢ − bᵢ)² summed strictly in index order (no SIMD reassociation): bit-identical to SciPy's
+    /// <c>pdist</c> and plain loops, for algorithms whose tie-breaking must reproduce a reference exactly
+    /// (hierarchical clustering). Slower than <see cref="SquaredEuclidean(ReadOnlySpan{double}, ReadOnlySpan{double})"/>
+    /// for long vectors. O(d).
+    /// </summary>
+    public static double SquaredEuclideanInOrder(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        if (a.Length != b.Length) throw new ArgumentException($"Vectors have lengths {a.Length} and {b.Length}.", nameof(b));
+        double s = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            double d = a[i] - b[i];
+            s += d * d;
+        }
+        return s;
+    }
+
     /// <summary>D[i, j] = ‖xᵢ − yⱼ‖² for the rows of x (m × d) and y (n × d); a new m × n matrix.</summary>
     public static Matrix SquaredEuclidean(Matrix x, Matrix y, int threads = 0)
     {

@@ -40,6 +40,7 @@ public static class ModelKinds
         ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
         ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
         ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
+        ["agglomerative"] = r => Fathom.Cluster.AgglomerativeClusteringModel.ReadFrom(r),
         ["gaussian-mixture"] = r => Fathom.Cluster.GaussianMixtureModel.ReadFrom(r),
     };
 
