@@ -40,6 +40,12 @@ internal static class AgglomerativeCore
         });
         var size = new int[n];
         Array.Fill(size, 1);
+        // rowStart[i] + j is the condensed index of pair (i, j), i < j.
+        var rowStart = new long[n];
+        for (int i = 0; i < n; i++) rowStart[i] = Condensed(n, i, Math.Min(i + 1, n - 1)) - (i + 1);
+        // The active clusters in increasing order: scans visit them in SciPy's order (every index, skipping merged ones).
+        var active = Enumerable.Range(0, n).ToArray();
+        int activeCount = n;
         var chain = new int[n];
         int chainLength = 0;
         var za = new int[n - 1];
@@ -51,12 +57,7 @@ internal static class AgglomerativeCore
             if (chainLength == 0)
             {
                 chainLength = 1;
-                for (int i = 0; i < n; i++)
-                    if (size[i] > 0)
-                    {
-                        chain[0] = i;
-                        break;
-                    }
+                chain[0] = active[0];
             }
             int x0, y;
             double currentMin;
@@ -67,31 +68,35 @@ internal static class AgglomerativeCore
                 if (chainLength > 1)
                 {
                     y = chain[chainLength - 2];
-                    currentMin = d[x0 < y ? Condensed(n, x0, y) : Condensed(n, y, x0)];
+                    currentMin = d[x0 < y ? rowStart[x0] + y : rowStart[y] + x0];
                 }
                 else
                 {
                     y = -1;
                     currentMin = double.PositiveInfinity;
                 }
-                // i < x0: column x0 of the upper triangle (stride n − i − 2); i > x0: row x0 (contiguous).
-                long idx = x0 - 1;
-                for (int i = 0; i < x0; i++)
+                int pos = Array.BinarySearch(active, 0, activeCount, x0);
+                for (int a = 0; a < pos; a++)
                 {
-                    if (size[i] > 0 && d[idx] < currentMin)
+                    int i = active[a];
+                    double v = d[rowStart[i] + x0];
+                    if (v < currentMin)
                     {
-                        currentMin = d[idx];
+                        currentMin = v;
                         y = i;
                     }
-                    idx += n - i - 2;
                 }
-                long row = Condensed(n, x0, x0 + 1) - (x0 + 1);
-                for (int i = x0 + 1; i < n; i++)
-                    if (size[i] > 0 && d[row + i] < currentMin)
+                long row = rowStart[x0];
+                for (int a = pos + 1; a < activeCount; a++)
+                {
+                    int i = active[a];
+                    double v = d[row + i];
+                    if (v < currentMin)
                     {
-                        currentMin = d[row + i];
+                        currentMin = v;
                         y = i;
                     }
+                }
                 if (chainLength > 1 && y == chain[chainLength - 2]) break;
                 chain[chainLength++] = y;
             }
@@ -104,13 +109,16 @@ internal static class AgglomerativeCore
             zd[k] = currentMin;
             size[xm] = 0;
             size[ym] = nx + ny;
-            for (int i = 0; i < n; i++)
+            int removeAt = Array.BinarySearch(active, 0, activeCount, xm);
+            Array.Copy(active, removeAt + 1, active, removeAt, activeCount - removeAt - 1);
+            activeCount--;
+            for (int a = 0; a < activeCount; a++)
             {
-                int ni = size[i];
-                if (ni == 0 || i == ym) continue;
-                long ix = i < xm ? Condensed(n, i, xm) : Condensed(n, xm, i);
-                long iy = i < ym ? Condensed(n, i, ym) : Condensed(n, ym, i);
-                d[iy] = Update(linkage, d[ix], d[iy], currentMin, nx, ny, ni);
+                int i = active[a];
+                if (i == ym) continue;
+                long ix = i < xm ? rowStart[i] + xm : rowStart[xm] + i;
+                long iy = i < ym ? rowStart[i] + ym : rowStart[ym] + i;
+                d[iy] = Update(linkage, d[ix], d[iy], currentMin, nx, ny, size[i]);
             }
         }
         return (za, zb, zd);

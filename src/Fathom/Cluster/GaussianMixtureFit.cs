@@ -36,7 +36,7 @@ internal static class GaussianMixtureFit
         for (int run = 0; run < options.NInit; run++)
         {
             context.ThrowIfCancellationRequested();
-            var p = Initialize(options, x, xc, center, sampleWeight, gram, rng.Fork(run), context);
+            var p = Initialize(options, x, xc, center, sampleWeight, gram, rng.Fork(run), unchecked(options.Seed + run), context);
             double bound = double.NegativeInfinity;
             bool converged = false;
             int iter = 0;
@@ -105,10 +105,11 @@ internal static class GaussianMixtureFit
     /// <summary>
     /// scikit-learn's <c>_initialize_parameters</c>: responsibilities from k-means labels or random numbers, one
     /// M-step, then the given weights, means and precisions replace the derived ones. When all three are given
-    /// no responsibilities are computed.
+    /// no responsibilities are computed. Run r's k-means uses seed <c>Seed + r</c> (scikit-learn passes its
+    /// random state on to KMeans the same way).
     /// </summary>
     private static GaussianMixtureParameters Initialize(GaussianMixture o, Matrix x, Matrix xc, double[] center, double[]? w,
-        Matrix? gram, RandomSource rng, FitContext context)
+        Matrix? gram, RandomSource rng, int kmeansSeed, FitContext context)
     {
         int n = x.Rows, d = x.Columns, k = o.Components;
         GaussianMixtureParameters? derived = null;
@@ -117,7 +118,7 @@ internal static class GaussianMixtureFit
             var resp = new Matrix(n, k);
             if (o.Init == GaussianMixtureInit.KMeans)
             {
-                var km = new KMeans { Clusters = k, NInit = 1, Seed = (int)(rng.NextUInt64() & int.MaxValue) };
+                var km = new KMeans { Clusters = k, NInit = 1, Seed = kmeansSeed };
                 var labels = km.Fit(x, w, new FitContext { MaxThreads = context.MaxThreads, CancellationToken = context.CancellationToken }).Labels;
                 for (int i = 0; i < n; i++) resp[i, labels[i]] = 1;
             }
