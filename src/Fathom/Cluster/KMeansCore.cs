@@ -173,7 +173,7 @@ internal static class KMeansCore
             for (int b = b0; b < b1; b++)
             {
                 int r0 = b * Block, len = Math.Min(Block, n - r0);
-                Distances.SquaredEuclidean(x.RowRange(r0, len), norms.AsSpan(r0, len), centers, cNorms, buf, k, 1);
+                Distances.SquaredEuclideanToFew(x.RowRange(r0, len), norms.AsSpan(r0, len), centers, cNorms, buf, k);
                 for (int i = 0; i < len; i++)
                 {
                     var row = buf.AsSpan(i * k, k);
