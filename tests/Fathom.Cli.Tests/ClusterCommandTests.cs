@@ -116,4 +116,14 @@ public class ClusterCommandTests
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("reg_covar", bad.ErrorLines.Single(), StringComparison.Ordinal);
     }
+    [Fact]
+    public void MiniBatchKMeansTakesK()
+    {
+        var r = CliRunner.Run("cluster", CliRunner.Sample("iris.csv"), "--drop", "target", "--algo", "minibatch-kmeans", "--k", "3",
+            "--param", "batch_size=32", "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var o = JsonNode.Parse(r.Out)!;
+        Assert.Equal(3, o["clusters"]!.GetValue<int>());
+        Assert.Equal(150, o["sizes"]!.AsObject().Sum(kv => kv.Value!.GetValue<int>()));
+    }
 }

@@ -64,6 +64,8 @@ public static class EstimatorCatalog
             "Density-based clustering with noise (eps neighbourhoods, min_samples core rule)."),
         new("agglomerative", EstimatorTask.Clustering, typeof(Cluster.AgglomerativeClustering), () => new Cluster.AgglomerativeClustering(),
             "Hierarchical clustering (ward, complete, average or single linkage; full merge tree, cut by count or distance)."),
+        new("minibatch-kmeans", EstimatorTask.Clustering, typeof(Cluster.MiniBatchKMeans), () => new Cluster.MiniBatchKMeans(),
+            "k-means on random mini-batches (k-means++ start on a subset, running-mean centre updates)."),
         new("gmm", EstimatorTask.Clustering, typeof(Cluster.GaussianMixture), () => new Cluster.GaussianMixture(),
             "Gaussian mixture fitted by EM (full, tied, diag or spherical covariances; soft assignments, BIC/AIC)."),
     ];

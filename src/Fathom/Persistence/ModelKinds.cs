@@ -45,6 +45,7 @@ public static class ModelKinds
         ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
         ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
         ["agglomerative"] = r => Fathom.Cluster.AgglomerativeClusteringModel.ReadFrom(r),
+        ["minibatch-kmeans"] = r => Fathom.Cluster.MiniBatchKMeansModel.ReadFrom(r),
         ["gaussian-mixture"] = r => Fathom.Cluster.GaussianMixtureModel.ReadFrom(r),
     };
 
