@@ -29,10 +29,11 @@ internal static class TrainCommand
         var cv = new Option<int>("--cv") { Description = "Also report K-fold cross-validation (stratified for classes) mean ± std.", DefaultValueFactory = _ => 0 };
         var outPath = CommonOptions.Out("Write the fitted model (preprocessing included) to this .fathom file.");
         var drop = CommonOptions.Drop();
+        var balance = CommonOptions.Balance();
         var json = CommonOptions.Json();
         var cmd = new Command("train", "Train a model on a CSV file and report its metrics beside a baseline.")
         {
-            data, target, model, param, testSize, seed, cv, drop, outPath, json,
+            data, target, model, param, testSize, seed, cv, drop, balance, outPath, json,
         };
         cmd.SetAction(parse =>
         {
@@ -47,6 +48,7 @@ internal static class TrainCommand
                 CvFolds = parse.GetValue(cv),
                 OutPath = parse.GetValue(outPath),
                 Drop = parse.GetValue(drop) ?? [],
+                Balance = parse.GetValue(balance),
             };
             return Run(console, options, parse.GetValue(json));
         });

@@ -45,7 +45,7 @@ public class CommonChecks
         var before = Snapshot(est);
         var data = f.Data(type);
         var original = data.Copy();
-        double[]? w = f.HasWeights ? Enumerable.Range(0, data.X.Rows).Select(i => 1.0 + i % 3).ToArray() : null;
+        double[]? w = f.HasWeights && Family.Tags(est).SupportsSampleWeight ? Enumerable.Range(0, data.X.Rows).Select(i => 1.0 + i % 3).ToArray() : null;
         var wCopy = w?.ToArray();
         f.Fit(est, data, w);
         Assert.Equal(before, Snapshot(est));
