@@ -46,6 +46,8 @@ public static class ContractExemptions
             "by design, as scikit-learn: the stratified folds are drawn from rows, so repeated rows change the folds (and a copy can sit on both sides of a split), hence the fold accuracies and possibly the chosen C"),
         ("Fathom.Discriminant.QuadraticDiscriminantAnalysis", "ConstantFeatureBehaves",
             "by design: with reg_param = 0 a constant feature makes every class covariance singular (scikit-learn 1.2.1 warns and returns NaN); Fit throws an InvalidInputException asking for reg_param > 0 (DiscriminantBehaviourTests.QdaConstantFeatureWithoutRegularizationThrowsClearError); the [reg_param] variant passes the check"),
+        ("Fathom.Cluster.GaussianMixture[3,random]", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn's init_params='random': every row draws its own random responsibilities, so a repeated row starts from different numbers than its weighted original; from the same k-means or given start, weights equal repeated rows (GaussianMixtureTests.IntegerWeightsEqualRepeatedRowsFromTheSameStart)"),
         ("Fathom.Anomaly.KernelDensity", "IntegerWeightsEqualRepeatedRows",
             "by design: the densities match (KernelDensityTests.IntegerWeightsEqualRepeatedRows checks them to 1e-12), but the offset is the unweighted contamination quantile over training rows, which repeating rows moves"),
         ("Fathom.Anomaly.KernelDensity[epanechnikov,scott]", "IntegerWeightsEqualRepeatedRows",
