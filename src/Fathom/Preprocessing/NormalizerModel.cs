@@ -15,7 +15,12 @@ public sealed class NormalizerModel : ITransformerModel
         Options = options;
         _names = names;
         _kinds = kinds;
+        _sumOrder = Enumerable.Range(0, names.Length).OrderBy(j => names[j], StringComparer.Ordinal).ToArray();
     }
+
+    // Norms are summed over the columns in name order, so fitting on the same columns in another order gives
+    // bit-identical output.
+    private readonly int[] _sumOrder;
 
     /// <summary>The hyperparameters it was fitted with.</summary>
     public Normalizer Options { get; }
@@ -41,7 +46,7 @@ public sealed class NormalizerModel : ITransformerModel
         for (int i = 0; i < n; i++)
         {
             double norm = 0;
-            for (int j = 0; j < p; j++)
+            foreach (int j in _sumOrder)
             {
                 double v = cols[j][i];
                 switch (Options.Norm)

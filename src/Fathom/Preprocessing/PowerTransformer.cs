@@ -33,7 +33,7 @@ public sealed record PowerTransformer : ITransformer
 
     /// <summary>Fits λ for each column (and the standardization).</summary>
     /// <exception cref="InvalidInputException">No rows or columns; a text or date column; an infinite value; a
-    /// value ≤ 0 with box_cox (names the column and row); a column with fewer than two present values.</exception>
+    /// value ≤ 0 with box_cox (names the column and row). A constant column gets λ = 1 (identity) with a warning.</exception>
     public PowerTransformerModel Fit(DataFrame x, FitContext? context = null)
     {
         Hyperparameters.Validate(this);
@@ -46,9 +46,11 @@ public sealed record PowerTransformer : ITransformer
             if (Method == PowerMethod.BoxCox) CheckPositive(names[j], cols[j]);
             var present = cols[j].Where(d => !double.IsNaN(d)).ToArray();
             if (present.Length < 2 || present.All(d => d == present[0]))
-                throw new InvalidInputException(
-                    $"PowerTransformer: column '{names[j]}' has {(present.Length < 2 ? "fewer than two values" : "a single repeated value")}; λ cannot be estimated. Drop the column first (VarianceThreshold).",
-                    column: names[j]);
+            {
+                context?.Warn($"PowerTransformer: column '{names[j]}' is constant (or has fewer than two values); λ cannot be estimated and is set to 1 (identity).");
+                lambdas[j] = 1.0;
+                continue;
+            }
             lambdas[j] = Method == PowerMethod.YeoJohnson ? FitYeoJohnson(present) : FitBoxCox(present);
         }
         StandardScalerModel? scaler = null;

@@ -69,11 +69,21 @@ public static class EstimatorCatalog
     private static readonly Dictionary<string, Func<DataFrame, DataFrame>> InputAdapters = new(StringComparer.Ordinal)
     {
         ["Fathom.Preprocessing.DateTimeFeatures"] = AsDates, // takes only date columns
+        ["Fathom.Preprocessing.LogTransformer"] = AsAbsolute, // log(1 + x) needs x > −1
     };
 
     /// <summary>The numeric check frame as the transformer of <paramref name="typeName"/> takes it.</summary>
     public static DataFrame AdaptInput(string typeName, DataFrame frame) =>
         InputAdapters.TryGetValue(typeName, out var adapt) ? adapt(frame) : frame;
+
+    /// <summary>Absolute values of the numeric columns (NaN stays NaN), for transformers defined on x ≥ 0.</summary>
+    public static DataFrame AsAbsolute(DataFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return new DataFrame(frame.Columns.Select(c => c is NumericColumn n
+            ? new NumericColumn(n.Name, n.Values.ToArray().Select(Math.Abs).ToArray())
+            : c).ToArray());
+    }
 
     /// <summary>Numeric columns as dates: value v becomes 2020-01-01 plus v·40 days (non-finite = missing).</summary>
     public static DataFrame AsDates(DataFrame frame)

@@ -71,6 +71,15 @@ public class BinsPolynomialTests
     }
 
     [Fact]
+    public void PolynomialTransformOfReorderedFrameIsIdentical()
+    {
+        var x = Iris;
+        var model = new PolynomialFeatures { Degree = 3 }.Fit(x);
+        var reordered = x.Select("petal width (cm)", "sepal width (cm)", "petal length (cm)", "sepal length (cm)");
+        AssertSameFrame(model.Transform(x), model.Transform(reordered));
+    }
+
+    [Fact]
     public void LogTransformerMatchesNumPyAndRejectsValuesAtMinusOne()
     {
         var x = Penguins;
