@@ -37,6 +37,8 @@ public static class ModelKinds
         ["polynomial-features"] = r => Fathom.Preprocessing.PolynomialFeaturesModel.ReadFrom(r),
         ["log-transformer"] = r => Fathom.Preprocessing.LogTransformerModel.ReadFrom(r),
         ["winsorizer"] = r => Fathom.Preprocessing.WinsorizerModel.ReadFrom(r),
+        ["ordinal-encoder"] = r => Fathom.Preprocessing.OrdinalEncoderModel.ReadFrom(r),
+        ["target-encoder"] = r => Fathom.Preprocessing.TargetEncoderModel.ReadFrom(r),
         ["date-time-features"] = r => Fathom.Preprocessing.DateTimeFeaturesModel.ReadFrom(r),
         ["column-transformer"] = r => Fathom.Compose.ColumnTransformerModel.ReadFrom(r),
         ["pipeline"] = r => Fathom.Compose.PipelineModel.ReadFrom(r),

@@ -154,3 +154,17 @@ out["winsor_diab"] = case(diab.columns, np.clip(diab.to_numpy(), lo, hi))
 with open(os.path.join(HERE, "transformers.json"), "w") as f:
     json.dump(out, f)
 print(len(out), "cases")
+
+# ---- OrdinalEncoder (item 2) ---------------------------------------------------------------------------
+from sklearn.preprocessing import OrdinalEncoder  # noqa: E402
+
+pen = read("penguins.csv")
+cats = pen[["Species", "Island", "Sex", "Flipper Length (mm)"]]
+e = OrdinalEncoder().fit(cats)
+out2 = {"ordinal_penguins": case(e.get_feature_names_out(), e.transform(cats))}
+# unknown categories: fit on the first 200 rows, transform all; unknown -> -1
+e = OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1, encoded_missing_value=-2).fit(cats.iloc[:200])
+out2["ordinal_unknown"] = case(e.get_feature_names_out(), e.transform(cats))
+with open(os.path.join(HERE, "encoders.json"), "w") as f:
+    json.dump(out2, f)
+print(len(out2), "encoder cases")
