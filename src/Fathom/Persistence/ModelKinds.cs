@@ -39,6 +39,8 @@ public static class ModelKinds
         ["winsorizer"] = r => Fathom.Preprocessing.WinsorizerModel.ReadFrom(r),
         ["ordinal-encoder"] = r => Fathom.Preprocessing.OrdinalEncoderModel.ReadFrom(r),
         ["target-encoder"] = r => Fathom.Preprocessing.TargetEncoderModel.ReadFrom(r),
+        ["knn-imputer"] = r => Fathom.Preprocessing.KNNImputerModel.ReadFrom(r),
+        ["missing-indicator"] = r => Fathom.Preprocessing.MissingIndicatorModel.ReadFrom(r),
         ["date-time-features"] = r => Fathom.Preprocessing.DateTimeFeaturesModel.ReadFrom(r),
         ["column-transformer"] = r => Fathom.Compose.ColumnTransformerModel.ReadFrom(r),
         ["pipeline"] = r => Fathom.Compose.PipelineModel.ReadFrom(r),

@@ -168,3 +168,43 @@ out2["ordinal_unknown"] = case(e.get_feature_names_out(), e.transform(cats))
 with open(os.path.join(HERE, "encoders.json"), "w") as f:
     json.dump(out2, f)
 print(len(out2), "encoder cases")
+
+# ---- KNNImputer, MissingIndicator (item 3) -----------------------------------------------------------------
+from sklearn.impute import KNNImputer, MissingIndicator  # noqa: E402
+
+
+def holes(df, mod):
+    """Cell (i, j) is blanked when (7·i + 3·j) % mod == 0 (the tests build the same holes)."""
+    a = df.to_numpy(dtype=float).copy()
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            if (7 * i + 3 * j) % mod == 0:
+                a[i, j] = np.nan
+    return pd.DataFrame(a, columns=df.columns)
+
+
+out3 = {}
+# The sample datasets hold many tied distances (iris has duplicate rows), and scikit-learn breaks ties by
+# its own rounding noise; continuous random data (written to knn_data.csv) has none.
+rs = np.random.RandomState(0)
+knn_data = pd.DataFrame(rs.normal(size=(120, 5)) * [1, 2, 0.5, 3, 1] + [0, 1, 2, 3, 4], columns=["a", "b", "c", "d", "e"])
+knn_data.to_csv(os.path.join(HERE, "knn_data.csv"), index=False, float_format="%.17g")
+knn_data = pd.read_csv(os.path.join(HERE, "knn_data.csv"), float_precision="round_trip")
+knn_h = holes(knn_data, 5)
+knn_h2 = holes(knn_data, 3)
+for label, kw, X in [("knn_uniform", {}, knn_h), ("knn_distance", {"weights": "distance"}, knn_h),
+                     ("knn_3", {"n_neighbors": 3}, knn_h2), ("knn_7_distance", {"n_neighbors": 7, "weights": "distance"}, knn_h2)]:
+    imp = KNNImputer(**kw).fit(X)
+    out3[label] = case(imp.get_feature_names_out(), imp.transform(X))
+# fit on the first 60 rows, transform the rest
+imp = KNNImputer(n_neighbors=4).fit(knn_h.iloc[:60])
+out3["knn_unseen"] = case(imp.get_feature_names_out(), imp.transform(knn_h.iloc[60:]))
+peng_h = peng.copy()
+peng_h.iloc[5:8, 1] = np.nan
+mi = MissingIndicator().fit(peng_h)
+out3["indicator_missing_only"] = case(mi.get_feature_names_out(), mi.transform(peng_h))
+mi = MissingIndicator(features="all").fit(peng_h)
+out3["indicator_all"] = case(mi.get_feature_names_out(), mi.transform(peng_h))
+with open(os.path.join(HERE, "imputers.json"), "w") as f:
+    json.dump(out3, f)
+print(len(out3), "imputer cases")
