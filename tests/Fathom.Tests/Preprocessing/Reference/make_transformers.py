@@ -208,3 +208,12 @@ out3["indicator_all"] = case(mi.get_feature_names_out(), mi.transform(peng_h))
 with open(os.path.join(HERE, "imputers.json"), "w") as f:
     json.dump(out3, f)
 print(len(out3), "imputer cases")
+
+# ---- FeatureUnion (item 4; written to ../../Compose/Reference/union.json) -----------------------------------
+from sklearn.pipeline import FeatureUnion  # noqa: E402
+from sklearn.preprocessing import StandardScaler  # noqa: E402
+
+u = FeatureUnion([("std", StandardScaler()), ("minmax", MinMaxScaler()), ("missing", MissingIndicator())]).fit(peng_h)
+union = {"union_penguins": case(u.get_feature_names_out(), u.transform(peng_h))}
+with open(os.path.join(HERE, "..", "..", "Compose", "Reference", "union.json"), "w") as f:
+    json.dump(union, f)
