@@ -43,6 +43,7 @@ public static class ModelKinds
         ["missing-indicator"] = r => Fathom.Preprocessing.MissingIndicatorModel.ReadFrom(r),
         ["date-time-features"] = r => Fathom.Preprocessing.DateTimeFeaturesModel.ReadFrom(r),
         ["column-transformer"] = r => Fathom.Compose.ColumnTransformerModel.ReadFrom(r),
+        ["feature-selection"] = r => Fathom.FeatureSelection.FeatureSelectionModel.ReadFrom(r),
         ["feature-union"] = r => Fathom.Compose.FeatureUnionModel.ReadFrom(r),
         ["pipeline"] = r => Fathom.Compose.PipelineModel.ReadFrom(r),
         ["decision-tree"] = r => Fathom.Trees.DecisionTreeClassificationModel.ReadFrom(r),
