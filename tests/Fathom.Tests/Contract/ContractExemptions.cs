@@ -28,6 +28,8 @@ public static class ContractExemptions
             "PCA mixes all columns: refitting on permuted columns gives the same components mathematically (checked to 1e-10 in PCAColumnOrderTests.RefitOnPermutedColumnsGivesTheSameProjection) but the SVD rounding differs, so not bit for bit; transforming a frame with columns in another order is bit-identical (also checked there)"),
         ("Fathom.Preprocessing.PolynomialFeatures", "ColumnOrderDoesNotMatter",
             "by design, as scikit-learn: the products are named and ordered after the fitted column order (x0 x2 vs x2 x0), so a refit on reordered columns names its outputs differently; transforming a reordered frame is bit-identical (BinsPolynomialTests.PolynomialTransformOfReorderedFrameIsIdentical; names are checked against scikit-learn there too)"),
+        ("Fathom.FeatureSelection.CorrelationFilter", "ColumnOrderDoesNotMatter",
+            "by design: of two correlated columns the earlier one in the input is kept (documented rule), so refitting on reordered columns keeps the other one; transforming a reordered frame keeps the same columns (FeatureSelectionModel looks columns up by name)"),
     ];
 
     /// <summary>The reason the pair is exempt, or null.</summary>

@@ -28,6 +28,8 @@ public static class EstimatorCatalog
         // A column transformer without branches outputs nothing: the checks scale the numeric columns.
         ["Fathom.Compose.ColumnTransformer"] = _ => new Fathom.Compose.ColumnTransformer(
             new Fathom.Compose.ColumnBranch("num", new Fathom.Preprocessing.StandardScaler(), Fathom.Compose.ColumnSelector.Numeric)),
+        // The check data have no missing values, so missing_only would indicate nothing: indicate every column.
+        ["Fathom.Preprocessing.MissingIndicator"] = _ => new Fathom.Preprocessing.MissingIndicator { Features = Fathom.Preprocessing.MissingFeatures.All },
         // An empty union cannot be fitted: the checks join scaled values with min-max values.
         ["Fathom.Compose.FeatureUnion"] = _ => new Fathom.Compose.FeatureUnion(
             ("std", new Fathom.Preprocessing.StandardScaler()), ("minmax", new Fathom.Preprocessing.MinMaxScaler())),
