@@ -191,3 +191,46 @@ public class EncoderTests
         Assert.Equal(4, Assert.Throws<InvalidInputException>(() => new TargetEncoder().Fit(Small, nan)).Row);
     }
 }
+
+/// <summary>OneHotEncoder's infrequent-category grouping against scikit-learn 1.2.1 (encoders.json).</summary>
+public class OneHotInfrequentTests
+{
+    private static System.Text.Json.JsonElement Enc(string key) => Reference("Preprocessing", "encoders.json", key);
+
+    /// <summary>Penguins rows with no missing cell (pandas dropna), four columns.</summary>
+    private static DataFrame Complete()
+    {
+        var all = Sample("penguins.csv");
+        var rows = Enumerable.Range(0, all.RowCount).Where(i => all.Columns.All(c => !c.IsMissing(i))).ToArray();
+        return all.Take(rows).Select("Species", "Island", "Sex", "Flipper Length (mm)");
+    }
+
+    /// <summary>scikit-learn names float categories "190.0"; Fathom's OneHotEncoder names them "190" (documented).</summary>
+    private static string[] FathomNames(System.Text.Json.JsonElement e) =>
+        Names(e).Select(n => System.Text.RegularExpressions.Regex.Replace(n, @"_(\d+)\.0$", "_$1")).ToArray();
+
+    [Theory]
+    [InlineData("onehot_minfreq_20", 20.0, null)]
+    [InlineData("onehot_minfreq_frac", 0.05, null)]
+    [InlineData("onehot_maxcat_3", null, 3)]
+    [InlineData("onehot_both", 10.0, 4)]
+    public void GroupsInfrequentCategoriesLikeScikitLearn(string key, double? minFrequency, int? maxCategories)
+    {
+        var x = Complete();
+        var model = new OneHotEncoder { MinFrequency = minFrequency, MaxCategories = maxCategories, HandleUnknown = UnknownCategoryHandling.InfrequentIfExist }.Fit(x);
+        AssertFrame(Enc(key), model.Transform(x), checkNames: false);
+        Assert.Equal(FathomNames(Enc(key)), model.FeatureNamesOut);
+        AssertSameFrame(model.Transform(x), Reload(model).Transform(x));
+    }
+
+    [Fact]
+    public void UnknownCategoriesGoToTheInfrequentColumn()
+    {
+        var x = Complete();
+        var model = new OneHotEncoder { MinFrequency = 5, HandleUnknown = UnknownCategoryHandling.InfrequentIfExist }.Fit(x.Head(150));
+        AssertFrame(Enc("onehot_unknown_to_infrequent"), model.Transform(x), checkNames: false);
+        Assert.Equal(FathomNames(Enc("onehot_unknown_to_infrequent")), model.FeatureNamesOut);
+        Assert.Contains("Flipper Length (mm)_infrequent_sklearn", model.FeatureNamesOut);
+        Assert.Throws<InvalidHyperparameterException>(() => new OneHotEncoder { MinFrequency = 5, Drop = CategoryDrop.First }.Fit(x));
+    }
+}

@@ -217,3 +217,20 @@ u = FeatureUnion([("std", StandardScaler()), ("minmax", MinMaxScaler()), ("missi
 union = {"union_penguins": case(u.get_feature_names_out(), u.transform(peng_h))}
 with open(os.path.join(HERE, "..", "..", "Compose", "Reference", "union.json"), "w") as f:
     json.dump(union, f)
+
+# ---- OneHotEncoder infrequent categories (item 2; appended to encoders.json) ---------------------------------
+from sklearn.preprocessing import OneHotEncoder  # noqa: E402
+
+pen_full = read("penguins.csv").dropna().reset_index(drop=True)
+oh_cols = pen_full[["Species", "Island", "Sex", "Flipper Length (mm)"]]
+with open(os.path.join(HERE, "encoders.json")) as f:
+    out2 = json.load(f)
+for label, kw in [("onehot_minfreq_20", {"min_frequency": 20}), ("onehot_minfreq_frac", {"min_frequency": 0.05}),
+                  ("onehot_maxcat_3", {"max_categories": 3}), ("onehot_both", {"min_frequency": 10, "max_categories": 4})]:
+    e = OneHotEncoder(sparse_output=False, handle_unknown="infrequent_if_exist", **kw).fit(oh_cols)
+    out2[label] = case(e.get_feature_names_out(), e.transform(oh_cols))
+# unknown categories go to the infrequent column: fit on the first 150 complete rows
+e = OneHotEncoder(sparse_output=False, handle_unknown="infrequent_if_exist", min_frequency=5).fit(oh_cols.iloc[:150])
+out2["onehot_unknown_to_infrequent"] = case(e.get_feature_names_out(), e.transform(oh_cols))
+with open(os.path.join(HERE, "encoders.json"), "w") as f:
+    json.dump(out2, f)
