@@ -41,6 +41,7 @@ public static class ModelKinds
         ["target-encoder"] = r => Fathom.Preprocessing.TargetEncoderModel.ReadFrom(r),
         ["knn-imputer"] = r => Fathom.Preprocessing.KNNImputerModel.ReadFrom(r),
         ["missing-indicator"] = r => Fathom.Preprocessing.MissingIndicatorModel.ReadFrom(r),
+        ["iterative-imputer"] = r => Fathom.Preprocessing.IterativeImputerModel.ReadFrom(r),
         ["date-time-features"] = r => Fathom.Preprocessing.DateTimeFeaturesModel.ReadFrom(r),
         ["column-transformer"] = r => Fathom.Compose.ColumnTransformerModel.ReadFrom(r),
         ["feature-selection"] = r => Fathom.FeatureSelection.FeatureSelectionModel.ReadFrom(r),

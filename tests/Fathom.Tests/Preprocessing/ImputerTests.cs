@@ -73,3 +73,35 @@ public class ImputerTests
         AssertSameFrame(only.Transform(x), Reload(only).Transform(x));
     }
 }
+
+/// <summary>IterativeImputer with Ridge against scikit-learn 1.2.1's IterativeImputer(estimator=Ridge()).</summary>
+public class IterativeImputerTests
+{
+    private static System.Text.Json.JsonElement Imp(string key) => Reference("Preprocessing", "imputers.json", key);
+
+    private static DataFrame KnnData => ReadCsv(Path.Combine(Root, "tests", "Fathom.Tests", "Preprocessing", "Reference", "knn_data.csv"));
+
+    [Theory]
+    [InlineData("iterative_ridge", 3, 10, double.NegativeInfinity, double.PositiveInfinity)]
+    [InlineData("iterative_ridge_3", 5, 3, double.NegativeInfinity, double.PositiveInfinity)]
+    [InlineData("iterative_clip", 3, 10, 0.0, 5.0)]
+    public void MatchesScikitLearnWithRidge(string key, int holes, int maxIter, double lo, double hi)
+    {
+        var x = ImputerTests.Holes(KnnData, holes);
+        var model = new IterativeImputer { MaxIter = maxIter, MinValue = lo, MaxValue = hi }.Fit(x);
+        Assert.Equal((int)Values(Imp(key + "_n_iter"))[0], model.Rounds);
+        AssertFrame(Imp(key), model.Transform(x), tol: 1e-6);
+    }
+
+    [Fact]
+    public void NewRowsSaveLoadAndColumns()
+    {
+        var x = ImputerTests.Holes(KnnData, 3);
+        var model = new IterativeImputer().Fit(x.Head(80));
+        var rest = x.Take(Enumerable.Range(80, 40).ToArray());
+        AssertFrame(Imp("iterative_unseen"), model.Transform(rest), tol: 1e-6);
+        AssertSameFrame(model.Transform(rest), Reload(model).Transform(rest));
+        Assert.Equal("e", Assert.Throws<InvalidInputException>(() => model.Transform(x.Drop("e"))).Column);
+        Assert.Throws<InvalidHyperparameterException>(() => new IterativeImputer { MinValue = 2, MaxValue = 1 }.Fit(x));
+    }
+}

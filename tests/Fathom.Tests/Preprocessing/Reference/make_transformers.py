@@ -199,6 +199,18 @@ for label, kw, X in [("knn_uniform", {}, knn_h), ("knn_distance", {"weights": "d
 # fit on the first 60 rows, transform the rest
 imp = KNNImputer(n_neighbors=4).fit(knn_h.iloc[:60])
 out3["knn_unseen"] = case(imp.get_feature_names_out(), imp.transform(knn_h.iloc[60:]))
+# IterativeImputer with Ridge (Fathom's default estimator; scikit-learn's default BayesianRidge is not in Fathom)
+from sklearn.experimental import enable_iterative_imputer  # noqa: E402,F401
+from sklearn.impute import IterativeImputer  # noqa: E402
+from sklearn.linear_model import Ridge  # noqa: E402
+
+for label, kw, X in [("iterative_ridge", {}, knn_h2), ("iterative_ridge_3", {"max_iter": 3}, knn_h),
+                     ("iterative_clip", {"min_value": 0.0, "max_value": 5.0}, knn_h2)]:
+    it = IterativeImputer(estimator=Ridge(), **kw).fit(X)
+    out3[label] = case(it.get_feature_names_out(), it.transform(X))
+    out3[label + "_n_iter"] = vec([it.n_iter_])
+it = IterativeImputer(estimator=Ridge()).fit(knn_h2.iloc[:80])
+out3["iterative_unseen"] = case(it.get_feature_names_out(), it.transform(knn_h2.iloc[80:]))
 peng_h = peng.copy()
 peng_h.iloc[5:8, 1] = np.nan
 mi = MissingIndicator().fit(peng_h)
