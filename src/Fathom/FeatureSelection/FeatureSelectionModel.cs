@@ -37,7 +37,7 @@ public sealed class FeatureSelectionModel : ITransformerModel
     }
 
     /// <summary>Which selector made it: variance-threshold, correlation-filter, select-k-best, select-percentile,
-    /// select-from-model or rfe.</summary>
+    /// select-from-model, rfe, rfecv or sequential.</summary>
     public string Selector { get; }
 
     /// <summary>The selector's hyperparameters (its estimator record; after loading, without any inner estimator).</summary>
@@ -47,7 +47,8 @@ public sealed class FeatureSelectionModel : ITransformerModel
     public IReadOnlyList<bool> Support => _support;
 
     /// <summary>The per-column statistic that decided the selection (variances, test scores, importances,
-    /// largest absolute correlation with a kept column…), or empty when the selector has none.</summary>
+    /// largest absolute correlation with a kept column, the CV score when a column was added/removed by the
+    /// sequential selector), or, for RFECV, the mean CV score per subset size from all columns down.</summary>
     public IReadOnlyList<double> Scores => _scores;
 
     /// <summary>P-values of the univariate test (SelectKBest/SelectPercentile), else empty.</summary>
@@ -104,6 +105,8 @@ public sealed class FeatureSelectionModel : ITransformerModel
             "select-percentile" => reader.ReadHyperparameters<SelectPercentile>(),
             "select-from-model" => reader.ReadHyperparameters<SelectFromModel>(),
             "rfe" => reader.ReadHyperparameters<RFE>(),
+            "rfecv" => reader.ReadHyperparameters<RFECV>(),
+            "sequential" => reader.ReadHyperparameters<SequentialFeatureSelector>(),
             _ => throw new ModelFormatException($"The model file is damaged or was not written by Fathom: unknown feature selector '{selector}'."),
         };
         var (names, kinds) = FrameInput.ReadSchema(reader);

@@ -98,6 +98,27 @@ public class FeatureSelectionTests
         AssertSameFrame(model.Transform(xd), Reload(model).Transform(xd));
     }
 
+    [Theory]
+    [InlineData("sfs_forward_3", 3, SelectionDirection.Forward)]
+    [InlineData("sfs_backward_6", 6, SelectionDirection.Backward)]
+    public void SequentialSelectorMatchesScikitLearnWithLinearRegression(string key, int keep, SelectionDirection direction)
+    {
+        var (xd, yd) = Data("diabetes");
+        var model = new SequentialFeatureSelector { Estimator = new LinearRegression(), NFeaturesToSelect = keep, Direction = direction }.Fit(xd, yd);
+        Assert.Equal(Support(key), model.Support);
+        AssertSameFrame(model.Transform(xd), Reload(model).Transform(xd));
+    }
+
+    [Fact]
+    public void RfecvMatchesScikitLearnWithLinearRegression()
+    {
+        var (xd, yd) = Data("diabetes");
+        var model = new RFECV { Estimator = new LinearRegression() }.Fit(xd, yd);
+        Assert.Equal(Support("rfecv_diab"), model.Support);
+        Assert.Equal(Sel("rfecv_diab").GetProperty("ranking").EnumerateArray().Select(e => e.GetInt32()).ToArray(), model.Ranking);
+        AssertClose(Values(Sel("rfecv_diab_scores")), model.Scores, 1e-10, "mean CV score per size");
+    }
+
     [Fact]
     public void CorrelationFilterKeepsTheEarlierColumnOfEachCorrelatedPair()
     {

@@ -58,3 +58,16 @@ out["rfe_diab_step2"] = {"support": [bool(b) for b in rfe.get_support()], "ranki
 with open(os.path.join(HERE, "selection.json"), "w") as f:
     json.dump(out, f)
 print(len(out), "cases")
+
+# ---- SequentialFeatureSelector and RFECV (appended) ---------------------------------------------------------
+from sklearn.feature_selection import RFECV, SequentialFeatureSelector  # noqa: E402
+
+for label, kw in [("sfs_forward_3", {"n_features_to_select": 3}), ("sfs_backward_6", {"n_features_to_select": 6, "direction": "backward"})]:
+    s = SequentialFeatureSelector(LinearRegression(), **kw).fit(Xd, yd)
+    out[label] = {"support": [bool(b) for b in s.get_support()]}
+r = RFECV(LinearRegression()).fit(Xd, yd)
+out["rfecv_diab"] = {"support": [bool(b) for b in r.get_support()], "ranking": [int(v) for v in r.ranking_]}
+out["rfecv_diab_scores"] = vec(r.cv_results_["mean_test_score"][::-1])
+with open(os.path.join(HERE, "selection.json"), "w") as f:
+    json.dump(out, f)
+print(len(out), "cases with sequential/rfecv")
