@@ -11,4 +11,10 @@ public enum ScoreFunction
 
     /// <summary>χ² of non-negative features against the classes (classification; <c>chi2</c>).</summary>
     Chi2,
+
+    /// <summary>k-NN mutual information with the classes (<c>mutual_info_classif</c>, k = 3; no p-values).</summary>
+    MutualInfoClassif,
+
+    /// <summary>k-NN mutual information with a numeric target (<c>mutual_info_regression</c>, k = 3; no p-values).</summary>
+    MutualInfoRegression,
 }

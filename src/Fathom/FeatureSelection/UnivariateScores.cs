@@ -124,6 +124,8 @@ public static class UnivariateScores
     {
         ScoreFunction.FClassif => FClassif(columns, y),
         ScoreFunction.FRegression => FRegression(columns, y),
-        _ => Chi2(columns, y),
+        ScoreFunction.Chi2 => Chi2(columns, y),
+        ScoreFunction.MutualInfoClassif => (MutualInformation.Classification(columns, y), []),
+        _ => (MutualInformation.Regression(columns, y), []),
     };
 }

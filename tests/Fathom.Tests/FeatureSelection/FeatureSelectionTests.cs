@@ -145,6 +145,20 @@ public class FeatureSelectionTests
     }
 
     [Fact]
+    public void MutualInformationMatchesScikitLearnOnContinuousData()
+    {
+        var x = ReadCsv(Path.Combine(Root, "tests", "Fathom.Tests", "Preprocessing", "Reference", "knn_data.csv"));
+        var cols = Cols(x);
+        AssertClose(Values(Sel("mi_regression")), MutualInformation.Regression(cols, Values(Sel("mi_y_reg"))), 1e-10, "mi regression");
+        AssertClose(Values(Sel("mi_regression_k5")), MutualInformation.Regression(cols, Values(Sel("mi_y_reg")), 5), 1e-10, "mi regression k=5");
+        AssertClose(Values(Sel("mi_classif")), MutualInformation.Classification(cols, Values(Sel("mi_y_cls"))), 1e-10, "mi classif");
+        var model = new SelectKBest { K = 1, ScoreFunc = ScoreFunction.MutualInfoRegression }.Fit(x, Values(Sel("mi_y_reg")));
+        Assert.Equal(["a"], model.FeatureNamesOut);
+        Assert.Empty(model.PValues);
+        Assert.Equal(-0.5772156649015329, MutualInformation.Digamma(1), 14);
+    }
+
+    [Fact]
     public void SpecialFunctionsMatchKnownValues()
     {
         // scipy.stats.f.sf(3.2, 2, 40), chi2.sf(7.5, 3), special.gammaln(10.5)

@@ -71,3 +71,18 @@ out["rfecv_diab_scores"] = vec(r.cv_results_["mean_test_score"][::-1])
 with open(os.path.join(HERE, "selection.json"), "w") as f:
     json.dump(out, f)
 print(len(out), "cases with sequential/rfecv")
+
+# ---- mutual information on continuous data (no ties, so scikit-learn's 1e-10 noise does not matter) --------
+from sklearn.feature_selection import mutual_info_classif, mutual_info_regression  # noqa: E402
+
+knn = pd.read_csv(os.path.join(HERE, "..", "..", "Preprocessing", "Reference", "knn_data.csv"), float_precision="round_trip")
+y_reg = (2 * knn["a"] + np.sin(knn["b"]) + 0.1 * knn["c"] ** 2).to_numpy()
+y_cls = np.digitize(knn["a"] + 0.5 * knn["d"], [-1.0, 1.5, 3.0]).astype(float)
+out["mi_y_reg"] = vec(y_reg)
+out["mi_y_cls"] = vec(y_cls)
+out["mi_regression"] = vec(mutual_info_regression(knn, y_reg, random_state=0))
+out["mi_classif"] = vec(mutual_info_classif(knn, y_cls, random_state=0))
+out["mi_regression_k5"] = vec(mutual_info_regression(knn, y_reg, n_neighbors=5, random_state=0))
+with open(os.path.join(HERE, "selection.json"), "w") as f:
+    json.dump(out, f)
+print(len(out), "cases with mutual information")
