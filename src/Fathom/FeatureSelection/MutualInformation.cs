@@ -121,11 +121,11 @@ public static class MutualInformation
         return count;
     }
 
-    /// <summary>Digamma ψ(x) for x &gt; 0: recurrence up to x ≥ 10, then the asymptotic series (~1e−15).</summary>
+    /// <summary>Digamma ψ(x) for x &gt; 0: recurrence up to x ≥ 14, then the asymptotic series (~1e−15).</summary>
     internal static double Digamma(double x)
     {
         double r = 0;
-        while (x < 10) { r -= 1 / x; x += 1; }
+        while (x < 14) { r -= 1 / x; x += 1; }
         double f = 1 / (x * x);
         return r + Math.Log(x) - 0.5 / x - f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132)))));
     }
