@@ -28,6 +28,11 @@ public static class EstimatorCatalog
         // A column transformer without branches outputs nothing: the checks scale the numeric columns.
         ["Fathom.Compose.ColumnTransformer"] = _ => new Fathom.Compose.ColumnTransformer(
             new Fathom.Compose.ColumnBranch("num", new Fathom.Preprocessing.StandardScaler(), Fathom.Compose.ColumnSelector.Numeric)),
+        // The check data have no missing values, so missing_only would indicate nothing: indicate every column.
+        ["Fathom.Preprocessing.MissingIndicator"] = _ => new Fathom.Preprocessing.MissingIndicator { Features = Fathom.Preprocessing.MissingFeatures.All },
+        // An empty union cannot be fitted: the checks join scaled values with min-max values.
+        ["Fathom.Compose.FeatureUnion"] = _ => new Fathom.Compose.FeatureUnion(
+            ("std", new Fathom.Preprocessing.StandardScaler()), ("minmax", new Fathom.Preprocessing.MinMaxScaler())),
         // Without novelty a local outlier factor describes only its training rows (scoring new rows throws by design,
         // LocalOutlierFactorTests checks it): the checks score rows, so they use novelty mode.
         ["Fathom.Anomaly.LocalOutlierFactor"] = _ => new Fathom.Anomaly.LocalOutlierFactor { Novelty = true },
@@ -99,11 +104,21 @@ public static class EstimatorCatalog
     private static readonly Dictionary<string, Func<DataFrame, DataFrame>> InputAdapters = new(StringComparer.Ordinal)
     {
         ["Fathom.Preprocessing.DateTimeFeatures"] = AsDates, // takes only date columns
+        ["Fathom.Preprocessing.LogTransformer"] = AsAbsolute, // log(1 + x) needs x > −1
     };
 
     /// <summary>The numeric check frame as the transformer of <paramref name="typeName"/> takes it.</summary>
     public static DataFrame AdaptInput(string typeName, DataFrame frame) =>
         InputAdapters.TryGetValue(typeName, out var adapt) ? adapt(frame) : frame;
+
+    /// <summary>Absolute values of the numeric columns (NaN stays NaN), for transformers defined on x ≥ 0.</summary>
+    public static DataFrame AsAbsolute(DataFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return new DataFrame(frame.Columns.Select(c => c is NumericColumn n
+            ? new NumericColumn(n.Name, n.Values.ToArray().Select(Math.Abs).ToArray())
+            : c).ToArray());
+    }
 
     /// <summary>Numeric columns as dates: value v becomes 2020-01-01 plus v·40 days (non-finite = missing).</summary>
     public static DataFrame AsDates(DataFrame frame)
