@@ -44,7 +44,7 @@ public static class UnivariateScores
             double sswn = sstot - ssbn;
             double dfbn = k - 1, dfwn = n - k;
             f[j] = ssbn / dfbn / (sswn / dfwn);
-            pv[j] = SpecialFunctions.FSurvival(f[j], dfbn, dfwn);
+            pv[j] = dfwn > 0 ? Statistics.FisherFDistribution.Sf(f[j], dfbn, dfwn) : double.NaN;
         }
         return (f, pv);
     }
@@ -73,7 +73,7 @@ public static class UnivariateScores
             double r = dot / xNorm / yNorm;
             double r2 = r * r;
             f[j] = r2 / (1 - r2) * (n - 2);
-            pv[j] = SpecialFunctions.FSurvival(f[j], 1, n - 2);
+            pv[j] = n > 2 ? Statistics.FisherFDistribution.Sf(f[j], 1, n - 2) : double.NaN;
         }
         return (f, pv);
     }
@@ -115,7 +115,7 @@ public static class UnivariateScores
                 s += (obs[c] - e) * (obs[c] - e) / e;
             }
             chi[j] = s;
-            pv[j] = SpecialFunctions.ChiSquareSurvival(s, dof);
+            pv[j] = Statistics.ChiSquaredDistribution.Sf(s, dof);
         }
         return (chi, pv);
     }
