@@ -72,7 +72,9 @@ internal static class EmbedCommand
         {
             var estimator = (ITransformer)Hyperparameters.With(entry.Create(), [dimsParam, .. parameters]);
             var model = estimator.Fit(x);
-            embedding = model.Transform(x);
+            embedding = model is Manifold.UMAPModel umap
+                ? DataFrame.FromMatrix(umap.Embedding, umap.FeatureNamesOut) // the fitted layout, not a re-placement
+                : model.Transform(x);
             explained = model is Decomposition.PCAModel pca ? pca.ExplainedVarianceRatio : null;
         }
         var result = new DataFrame([.. embedding.Columns, .. kept]);

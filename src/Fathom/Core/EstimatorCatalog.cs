@@ -52,6 +52,8 @@ public static class EstimatorCatalog
             "k-means clustering (k-means++ start, Lloyd iterations, best of n_init runs)."),
         new("pca", EstimatorTask.Transform, typeof(Decomposition.PCA), () => new Decomposition.PCA(),
             "Principal component analysis (full or randomized SVD, whitening)."),
+        new("umap", EstimatorTask.Transform, typeof(Manifold.UMAP), () => new Manifold.UMAP(),
+            "Uniform manifold approximation and projection (fuzzy k-NN graph, spectral start, SGD layout; transforms new rows)."),
         new("dbscan", EstimatorTask.Clustering, typeof(Cluster.DBSCAN), () => new Cluster.DBSCAN(),
             "Density-based clustering with noise (eps neighbourhoods, min_samples core rule)."),
     ];
