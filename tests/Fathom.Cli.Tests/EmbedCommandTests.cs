@@ -76,4 +76,31 @@ public class EmbedCommandTests
         Assert.Equal(lib.Embedding[0, 0], double.Parse(first[0], CultureInfo.InvariantCulture), 6);
         Assert.Equal("setosa", first[2]);
     }
+
+    [Fact]
+    public void UmapEmbedsStandardizedIrisAsTheLibraryDoes()
+    {
+        using var dir = new TempDir();
+        string outCsv = dir.File("emb.csv");
+        var r = CliRunner.Run("embed", CliRunner.Sample("iris.csv"), "--drop", "target", "--algo", "umap", "--param", "n_epochs=100", "--out", outCsv);
+        Assert.True(r.ExitCode == 0, r.Error);
+        var lines = File.ReadAllLines(outCsv);
+        Assert.Equal("umap0,umap1", lines[0]);
+        Assert.Equal(151, lines.Length);
+        var frame = Fathom.Data.CsvReader.Read(CliRunner.Sample("iris.csv")).Drop("target");
+        var x = frame.ToMatrix();
+        for (int j = 0; j < x.Columns; j++)
+        {
+            var col = x.Column(j);
+            double mean = col.Average(), sd = Math.Sqrt(col.Sum(v => (v - mean) * (v - mean)) / col.Length);
+            for (int i = 0; i < x.Rows; i++) x[i, j] = (x[i, j] - mean) / sd;
+        }
+        var lib = new Fathom.Manifold.UMAP { NEpochs = 100 }.Fit(x).Embedding;
+        for (int i = 0; i < 150; i += 37)
+        {
+            var f = lines[i + 1].Split(',');
+            Assert.Equal(lib[i, 0], double.Parse(f[0], CultureInfo.InvariantCulture), 6);
+            Assert.Equal(lib[i, 1], double.Parse(f[1], CultureInfo.InvariantCulture), 6);
+        }
+    }
 }

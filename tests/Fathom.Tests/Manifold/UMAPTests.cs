@@ -176,6 +176,17 @@ public class UMAPTests
     }
 
     [Fact]
+    public void TransformIgnoresColumnOrder()
+    {
+        var x = ManifoldReference.Digits.RowRange(0, 100).SelectColumns([10, 20, 30, 43]);
+        var frame = DataFrame.FromMatrix(x);
+        var model = new UMAP { NEpochs = 30 }.Fit(frame);
+        var a = model.Transform(frame).ToMatrix();
+        var b = model.Transform(frame.Select("x3", "x1", "x0", "x2")).ToMatrix();
+        Assert.Equal(a.Storage, b.Storage);
+    }
+
+    [Fact]
     public void RejectsBadInput()
     {
         var x = ManifoldReference.Digits.RowRange(0, 30).Clone();
