@@ -54,6 +54,8 @@ public static class EstimatorCatalog
             "Principal component analysis (full or randomized SVD, whitening)."),
         new("umap", EstimatorTask.Transform, typeof(Manifold.UMAP), () => new Manifold.UMAP(),
             "Uniform manifold approximation and projection (fuzzy k-NN graph, spectral start, SGD layout; transforms new rows)."),
+        new("isomap", EstimatorTask.Transform, typeof(Manifold.Isomap), () => new Manifold.Isomap(),
+            "Isometric mapping (geodesic distances on the k-NN graph, kernel PCA; transforms new rows)."),
         new("dbscan", EstimatorTask.Clustering, typeof(Cluster.DBSCAN), () => new Cluster.DBSCAN(),
             "Density-based clustering with noise (eps neighbourhoods, min_samples core rule)."),
     ];

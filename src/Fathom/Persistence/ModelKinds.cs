@@ -40,6 +40,7 @@ public static class ModelKinds
         ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
         ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
         ["umap"] = r => Fathom.Manifold.UMAPModel.ReadFrom(r),
+        ["isomap"] = r => Fathom.Manifold.IsomapModel.ReadFrom(r),
         ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
     };
 
