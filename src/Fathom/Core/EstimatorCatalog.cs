@@ -52,6 +52,8 @@ public static class EstimatorCatalog
             "k-means clustering (k-means++ start, Lloyd iterations, best of n_init runs)."),
         new("pca", EstimatorTask.Transform, typeof(Decomposition.PCA), () => new Decomposition.PCA(),
             "Principal component analysis (full or randomized SVD, whitening)."),
+        new("kernel-pca", EstimatorTask.Transform, typeof(Decomposition.KernelPCA), () => new Decomposition.KernelPCA(),
+            "Kernel PCA (linear, poly, rbf, sigmoid or cosine kernel; eigendecomposition of the centred kernel)."),
         new("umap", EstimatorTask.Transform, typeof(Manifold.UMAP), () => new Manifold.UMAP(),
             "Uniform manifold approximation and projection (fuzzy k-NN graph, spectral start, SGD layout; transforms new rows)."),
         new("isomap", EstimatorTask.Transform, typeof(Manifold.Isomap), () => new Manifold.Isomap(),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fathom.Core;
+using Fathom.Decomposition;
 using Fathom.Data;
 using Fathom.Neighbors;
 using Fathom.Numerics;

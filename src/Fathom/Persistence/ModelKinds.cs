@@ -39,6 +39,7 @@ public static class ModelKinds
         ["gradient-boosting-regressor"] = r => Fathom.Boosting.GradientBoostingRegressionModel.ReadFrom(r),
         ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
         ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
+        ["kernel-pca"] = r => Fathom.Decomposition.KernelPCAModel.ReadFrom(r),
         ["umap"] = r => Fathom.Manifold.UMAPModel.ReadFrom(r),
         ["isomap"] = r => Fathom.Manifold.IsomapModel.ReadFrom(r),
         ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),

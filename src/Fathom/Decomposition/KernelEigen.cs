@@ -1,12 +1,12 @@
 using Fathom.LinearAlgebra;
 using Fathom.Numerics;
 
-namespace Fathom.Manifold;
+namespace Fathom.Decomposition;
 
 /// <summary>
 /// Kernel PCA on a precomputed kernel (scikit-learn's <c>KernelPCA(kernel="precomputed")</c>, used by Isomap):
 /// double centring Kc = K − 1ₙK/n − K1ₙ/n + 1ₙK1ₙ/n², dense symmetric eigendecomposition (O(n³)), the k largest
-/// eigenpairs with negative eigenvalues clipped to 0, each eigenvector's sign chosen so its largest-magnitude entry
+/// eigenpairs with negative and relatively tiny (below 1e-12 × the largest) eigenvalues set to 0, each eigenvector's sign chosen so its largest-magnitude entry
 /// is positive (scikit-learn's <c>svd_flip</c>), embedding Vᵢ·√λᵢ.
 /// </summary>
 internal sealed class KernelEigen
@@ -31,7 +31,9 @@ internal sealed class KernelEigen
     /// <summary>Their unit eigenvectors, n × k.</summary>
     internal Matrix Vectors { get; }
 
-    internal static KernelEigen Fit(Matrix k, int components)
+    /// <summary>Fits on the kernel <paramref name="k"/>; <paramref name="components"/> null keeps every eigenpair
+    /// with a positive eigenvalue (scikit-learn's n_components=None with zero eigenvalues removed).</summary>
+    internal static KernelEigen Fit(Matrix k, int? components)
     {
         int n = k.Rows;
         var means = new double[n];
@@ -55,12 +57,18 @@ internal sealed class KernelEigen
             for (int j = 0; j < n; j++) o[j] = r[j] - means[j] - means[i] + all;
         }
         var eig = SymmetricEigenDecomposition.Decompose(c);
-        var values = new double[components];
-        var vectors = new Matrix(n, components);
-        for (int t = 0; t < components; t++)
+        // scikit-learn's _check_psd_eigenvalues: negative and relatively tiny (< 1e-12 · largest) eigenvalues are 0
+        double top = Math.Max(0, eig.Eigenvalues[n - 1]);
+        double Clip(double v) => v < 1e-12 * top || v < 0 ? 0 : v;
+        int kept = components ?? 0;
+        if (components is null)
+            for (int col = n - 1; col >= 0 && Clip(eig.Eigenvalues[col]) > 0; col--) kept++;
+        var values = new double[kept];
+        var vectors = new Matrix(n, kept);
+        for (int t = 0; t < kept; t++)
         {
             int col = n - 1 - t;
-            values[t] = Math.Max(0, eig.Eigenvalues[col]);
+            values[t] = Clip(eig.Eigenvalues[col]);
             int arg = 0;
             double best = -1;
             for (int i = 0; i < n; i++)
