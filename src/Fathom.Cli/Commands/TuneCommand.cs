@@ -35,11 +35,12 @@ internal static class TuneCommand
         var testSize = CommonOptions.TestSize("Fraction of rows held out from tuning and used once at the end.");
         var seed = CommonOptions.Seed("Seed for the split, folds, sampling and model.");
         var drop = CommonOptions.Drop();
+        var balance = CommonOptions.Balance();
         var outPath = CommonOptions.Out("Write the best model (preprocessing included) to this .fathom file.");
         var json = CommonOptions.Json();
         var cmd = new Command("tune", "Search hyperparameters by cross-validation and keep the best model.")
         {
-            data, target, model, space, search, trials, cv, metric, param, testSize, seed, drop, outPath, json,
+            data, target, model, space, search, trials, cv, metric, param, testSize, seed, drop, balance, outPath, json,
         };
         cmd.SetAction(parse =>
         {
@@ -53,6 +54,7 @@ internal static class TuneCommand
                 Seed = parse.GetValue(seed),
                 OutPath = parse.GetValue(outPath),
                 Drop = parse.GetValue(drop) ?? [],
+                Balance = parse.GetValue(balance),
             };
             return Run(console, options, parse.GetValue(space)!, parse.GetValue(search)!, parse.GetValue(trials), parse.GetValue(cv),
                 parse.GetValue(metric), parse.GetValue(json));

@@ -3,6 +3,7 @@ using Fathom.Compose;
 using Fathom.Core;
 using Fathom.Data;
 using Fathom.Dummy;
+using Fathom.Imbalance;
 using Fathom.ModelSelection;
 
 namespace Fathom.Cli.Training;
@@ -19,7 +20,27 @@ internal sealed class TabularTrainer(Action<string> warn, FitContext context)
     public TrainingReport Train(TrainOptions options, DataFrame frame)
     {
         var p = Prepare(options, frame);
-        return Finish(options, p, Hyperparameters.With(p.Entry.Create(), options.Params));
+        return Finish(options, p, Balanced(Hyperparameters.With(p.Entry.Create(), options.Params), options, p.Task));
+    }
+
+    /// <summary>
+    /// The estimator wrapped in a <see cref="ResampledClassifier"/> when --balance is given: the sampler then runs
+    /// inside every fit (each training fold, the final fit), never on test rows or validation folds.
+    /// </summary>
+    private static IEstimator Balanced(IEstimator estimator, TrainOptions options, TrainingTask task)
+    {
+        if (options.Balance is null) return estimator;
+        if (task != TrainingTask.Classification)
+            throw new InvalidInputException($"--balance {options.Balance} rebalances classes, but '{options.Target}' is a numeric target (regression); drop --balance.");
+        ISampler sampler = options.Balance switch
+        {
+            "smote" => new Smote(),
+            "adasyn" => new Adasyn(),
+            "borderline" => new BorderlineSmote(),
+            "under" => new RandomUnderSampler(),
+            _ => new RandomOverSampler(),
+        };
+        return new ResampledClassifier { Sampler = sampler, Classifier = (IClassifier)estimator, Seed = options.Seed };
     }
 
     /// <summary>
@@ -37,7 +58,7 @@ internal sealed class TabularTrainer(Action<string> warn, FitContext context)
             throw new InvalidInputException($"--metric {metric} scores {scorer.Task.ToString().ToLowerInvariant()}, but this target needs {(classification ? "classification" : "regression")}; use one of: {string.Join(", ", Metrics.Scorers.Defaults(classification ? Metrics.ScorerTask.Classification : Metrics.ScorerTask.Regression))}.");
         var baseEstimator = Hyperparameters.With(p.Entry.Create(), options.Params);
         // Validate every candidate before fitting anything: a bad name or value fails at once.
-        var estimators = candidates.Select(c => Hyperparameters.With(baseEstimator, c)).ToArray();
+        var estimators = candidates.Select(c => Balanced(Hyperparameters.With(baseEstimator, c), options, p.Task)).ToArray();
         var xTrain = p.Features.Take(p.Train);
         var yTrain = p.Target.Take(p.Train);
         var results = new List<TuningCandidate>(estimators.Length);

@@ -41,6 +41,24 @@ public abstract class Family
     /// <summary>Whether Fit takes sample weights in this family's interface.</summary>
     public virtual bool HasWeights => true;
 
+    /// <summary>
+    /// The data for checks of the estimator case <paramref name="caseName"/>: <see cref="Data(int, int, long)"/>, with
+    /// every feature shifted to start at 0 when the estimator's tags say it needs non-negative features.
+    /// </summary>
+    public ContractData Data(string caseName, int rows = 60, int columns = 3, long seed = 1)
+    {
+        var data = Data(rows, columns, seed);
+        if (!Tags(EstimatorCatalog.Create(caseName, this)).RequiresNonNegativeFeatures) return data;
+        var x = data.X.Clone();
+        for (int j = 0; j < x.Columns; j++)
+        {
+            double min = double.PositiveInfinity;
+            for (int i = 0; i < x.Rows; i++) min = Math.Min(min, x[i, j]);
+            for (int i = 0; i < x.Rows; i++) x[i, j] -= min;
+        }
+        return data with { X = x };
+    }
+
     /// <summary>Small synthetic data: 3 Gaussian blobs (labels) with a noisy linear target.</summary>
     public virtual ContractData Data(int rows = 60, int columns = 3, long seed = 1)
     {
