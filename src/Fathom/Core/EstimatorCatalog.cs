@@ -62,6 +62,8 @@ public static class EstimatorCatalog
             "Principal component analysis (full or randomized SVD, whitening)."),
         new("kernel-pca", EstimatorTask.Transform, typeof(Decomposition.KernelPCA), () => new Decomposition.KernelPCA(),
             "Kernel PCA (linear, poly, rbf, sigmoid or cosine kernel; eigendecomposition of the centred kernel)."),
+        new("incremental-pca", EstimatorTask.Transform, typeof(Decomposition.IncrementalPCA), () => new Decomposition.IncrementalPCA(),
+            "Incremental PCA (batch-by-batch SVD updates; partial fits)."),
         new("truncated-svd", EstimatorTask.Transform, typeof(Decomposition.TruncatedSVD), () => new Decomposition.TruncatedSVD(),
             "Truncated SVD / latent semantic analysis (randomized, no centring)."),
         new("umap", EstimatorTask.Transform, typeof(Manifold.UMAP), () => new Manifold.UMAP(),
