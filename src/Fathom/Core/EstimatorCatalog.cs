@@ -62,6 +62,8 @@ public static class EstimatorCatalog
             "Principal component analysis (full or randomized SVD, whitening)."),
         new("kernel-pca", EstimatorTask.Transform, typeof(Decomposition.KernelPCA), () => new Decomposition.KernelPCA(),
             "Kernel PCA (linear, poly, rbf, sigmoid or cosine kernel; eigendecomposition of the centred kernel)."),
+        new("factor-analysis", EstimatorTask.Transform, typeof(Decomposition.FactorAnalysis), () => new Decomposition.FactorAnalysis(),
+            "Factor analysis (Gaussian latent factors with per-feature noise; SVD-based maximum likelihood)."),
         new("incremental-pca", EstimatorTask.Transform, typeof(Decomposition.IncrementalPCA), () => new Decomposition.IncrementalPCA(),
             "Incremental PCA (batch-by-batch SVD updates; partial fits)."),
         new("truncated-svd", EstimatorTask.Transform, typeof(Decomposition.TruncatedSVD), () => new Decomposition.TruncatedSVD(),

@@ -44,6 +44,7 @@ public static class ModelKinds
         ["kmeans"] = r => Fathom.Cluster.KMeansModel.ReadFrom(r),
         ["pca"] = r => Fathom.Decomposition.PCAModel.ReadFrom(r),
         ["kernel-pca"] = r => Fathom.Decomposition.KernelPCAModel.ReadFrom(r),
+        ["factor-analysis"] = r => Fathom.Decomposition.FactorAnalysisModel.ReadFrom(r),
         ["incremental-pca"] = r => Fathom.Decomposition.IncrementalPCAModel.ReadFrom(r),
         ["truncated-svd"] = r => Fathom.Decomposition.TruncatedSVDModel.ReadFrom(r),
         ["umap"] = r => Fathom.Manifold.UMAPModel.ReadFrom(r),
