@@ -51,6 +51,8 @@ public static class ModelKinds
         ["one-class-svm"] = r => Fathom.Svm.OneClassSVMModel.ReadFrom(r),
         ["linear-svc"] = r => Fathom.Svm.LinearSVCModel.ReadFrom(r),
         ["linear-svr"] = r => Fathom.Svm.LinearSVRModel.ReadFrom(r),
+        ["isotonic-regression"] = r => Fathom.ModelSelection.IsotonicRegressionModel.ReadFrom(r),
+        ["calibrated-classifier"] = r => Fathom.ModelSelection.CalibratedClassificationModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>
