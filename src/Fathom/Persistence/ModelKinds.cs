@@ -53,6 +53,7 @@ public static class ModelKinds
         ["linear-svr"] = r => Fathom.Svm.LinearSVRModel.ReadFrom(r),
         ["isotonic-regression"] = r => Fathom.ModelSelection.IsotonicRegressionModel.ReadFrom(r),
         ["calibrated-classifier"] = r => Fathom.ModelSelection.CalibratedClassificationModel.ReadFrom(r),
+        ["threshold-classifier"] = r => Fathom.ModelSelection.ThresholdClassificationModel.ReadFrom(r),
     };
 
     /// <summary>The allow-list itself (read-only), for <see cref="ModelReader"/>.</summary>
