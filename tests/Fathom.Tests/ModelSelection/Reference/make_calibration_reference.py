@@ -60,8 +60,8 @@ out["isotonic"] = iso
 sizes = [0.1, 0.325, 0.55, 0.775, 1.0]
 ns, tr, te = learning_curve(GaussianNB(), Xb, yb, train_sizes=sizes, cv=folds_b, scoring="accuracy")
 out["learning_curve"] = {"sizes": sizes, "train_sizes_abs": ns.tolist(), "train": tr.tolist(), "test": te.tolist()}
-ns2, tr2, te2 = learning_curve(LinearDiscriminantAnalysis(), Xb, yb, train_sizes=[50, 120, 300], cv=folds_b, scoring="roc_auc")
-out["learning_curve_auc"] = {"sizes": [50, 120, 300], "train_sizes_abs": ns2.tolist(), "train": tr2.tolist(), "test": te2.tolist()}
+ns2, tr2, te2 = learning_curve(LinearDiscriminantAnalysis(), Xb, yb, train_sizes=[120, 200, 300], cv=folds_b, scoring="roc_auc")
+out["learning_curve_auc"] = {"sizes": [120, 200, 300], "train_sizes_abs": ns2.tolist(), "train": tr2.tolist(), "test": te2.tolist()}
 
 with open(os.path.join(root, "calibration.json"), "w") as f:
     json.dump(out, f)
