@@ -23,8 +23,8 @@ public sealed record ContractData(Matrix X, int[] Classes, double[] Target)
 /// </summary>
 public abstract class Family
 {
-    /// <summary>The four families.</summary>
-    public static readonly IReadOnlyList<Family> All = [new ClassifierFamily(), new RegressorFamily(), new TransformerFamily(), new ClustererFamily()];
+    /// <summary>The five families.</summary>
+    public static readonly IReadOnlyList<Family> All = [new ClassifierFamily(), new RegressorFamily(), new TransformerFamily(), new ClustererFamily(), new OutlierDetectorFamily()];
 
     /// <summary>A family by name.</summary>
     public static Family Get(string name) => All.Single(f => f.Name == name);
@@ -174,4 +174,20 @@ internal sealed class ClustererFamily : Family
 
     /// <summary>Clusterers have no predict in the common interface: the training labels stand for the output.</summary>
     public override double[] Output(IModel model, Matrix x) => ((IClusteringModel)model).Labels.Select(l => (double)l).ToArray();
+}
+
+internal sealed class OutlierDetectorFamily : Family
+{
+    public override string Name => "outlier-detector";
+    public override bool Matches(Type type) => typeof(IOutlierDetector).IsAssignableFrom(type);
+
+    public override IModel Fit(object estimator, ContractData data, double[]? sampleWeight = null) =>
+        ((IOutlierDetector)estimator).Fit(data.X, sampleWeight);
+
+    /// <summary>Decision values and ±1 labels on X.</summary>
+    public override double[] Output(IModel model, Matrix x)
+    {
+        var m = (IOutlierModel)model;
+        return [.. m.DecisionFunction(x), .. m.Predict(x).Select(v => (double)v)];
+    }
 }
