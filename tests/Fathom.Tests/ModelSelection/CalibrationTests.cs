@@ -96,3 +96,19 @@ public class CalibrationTests
         Assert.True(a < 0);
     }
 }
+
+public class CalibrationCatalogTests
+{
+    [Fact]
+    public void CatalogBuildsACalibratedLinearSvcThatLearns()
+    {
+        var est = Assert.IsType<CalibratedClassifier>(Fathom.Core.EstimatorCatalog.Find("calibrated-classifier").Create());
+        Assert.IsType<Fathom.Svm.LinearSVC>(est.Estimator);
+        var (x, y) = LinearTestData.LoadSample("iris.csv");
+        var model = ((IClassifier)est).Fit(x, y);
+        var p = model.PredictProba(x);
+        for (int i = 0; i < x.Rows; i++) Assert.Equal(1.0, p[i, 0] + p[i, 1] + p[i, 2], 12);
+        double acc = model.Predict(x).Where((v, i) => v == y[i]).Count() / (double)x.Rows;
+        Assert.True(acc > 0.85, $"accuracy {acc}");
+    }
+}
