@@ -96,6 +96,37 @@ public sealed record CalibratedClassifier : IClassifier
         return new CalibratedClassificationModel(this, [FitCalibrators(full, oof!, codes, sampleWeight)], x.Columns);
     }
 
+    /// <summary>
+    /// Calibrates an already fitted model on held-out rows (scikit-learn's <c>cv="prefit"</c>): no refitting,
+    /// one set of calibrators with <see cref="Method"/>; <see cref="Cv"/>, <see cref="Ensemble"/> and
+    /// <see cref="Estimator"/> are ignored.
+    /// </summary>
+    /// <param name="model">A fitted classifier.</param>
+    /// <param name="x">Calibration rows (not those the model was fitted on).</param>
+    /// <param name="y">Their labels, each one of the model's classes.</param>
+    /// <param name="sampleWeight">Optional non-negative weights.</param>
+    /// <exception cref="InvalidInputException">Shapes disagree or a label is not one of the model's classes.</exception>
+    public CalibratedClassificationModel FitPrefit(IClassificationModel model, Matrix x, ClassLabels y, double[]? sampleWeight = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        Hyperparameters.Validate(this);
+        if (y.Count != x.Rows) throw new InvalidInputException($"CalibratedClassifier: X has {x.Rows} rows but y has {y.Count} labels.");
+        if (sampleWeight is not null && sampleWeight.Length != x.Rows)
+            throw new InvalidInputException($"CalibratedClassifier: X has {x.Rows} rows but sample_weight has {sampleWeight.Length}.");
+        var classes = model.Classes.ToList();
+        var codes = new int[y.Count];
+        for (int i = 0; i < codes.Length; i++)
+        {
+            codes[i] = classes.IndexOf(y.Classes[y.Codes[i]]);
+            if (codes[i] < 0)
+                throw new InvalidInputException($"CalibratedClassifier: label '{y.Classes[y.Codes[i]]}' at row {i} is not one of the model's classes ({string.Join(", ", classes)}).", row: i);
+        }
+        var scores = CalibrationScores.Compute(model, x);
+        return new CalibratedClassificationModel(this, [FitCalibrators(model, scores, codes, sampleWeight)], model.FeatureCount);
+    }
+
     IClassificationModel IClassifier.Fit(Matrix x, ClassLabels y, double[]? sampleWeight, FitContext? context) => Fit(x, y, sampleWeight, context);
 
     private IClassificationModel FitBase(Matrix x, ClassLabels y, double[]? w, bool baseWeights, int[] train, FitContext? context, int fold)

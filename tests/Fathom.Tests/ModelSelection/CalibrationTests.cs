@@ -112,3 +112,31 @@ public class CalibrationCatalogTests
         Assert.True(acc > 0.85, $"accuracy {acc}");
     }
 }
+
+public class CalibrationPrefitTests
+{
+    [Theory]
+    [InlineData("gaussian_nb", "sigmoid")]
+    [InlineData("gaussian_nb", "isotonic")]
+    [InlineData("lda", "sigmoid")]
+    [InlineData("lda", "isotonic")]
+    public void MatchesSklearnPrefit(string baseName, string method)
+    {
+        var (x, y) = LinearTestData.LoadSample("breast_cancer.csv");
+        var first = Enumerable.Range(0, 300).ToArray();
+        var rest = Enumerable.Range(300, x.Rows - 300).ToArray();
+        IClassifier base_ = baseName == "lda" ? new LinearDiscriminantAnalysis() : new GaussianNB();
+        var fitted = base_.Fit(x.SelectRows(first), first.Select(i => y[i]).ToArray());
+        var model = new CalibratedClassifier { Method = method == "sigmoid" ? CalibrationMethod.Sigmoid : CalibrationMethod.Isotonic }
+            .FitPrefit(fitted, x.SelectRows(rest), rest.Select(i => y[i]).ToArray());
+        var expected = (JsonArray)CalibrationTests.Ref["calibration"]![$"prefit/{baseName}/{method}"]!;
+        var p = model.PredictProba(x);
+        double worst = 0;
+        for (int i = 0; i < x.Rows; i++)
+        {
+            var row = LinearTestData.Doubles(expected[i]);
+            for (int c = 0; c < row.Length; c++) worst = Math.Max(worst, Math.Abs(p[i, c] - row[c]));
+        }
+        Assert.True(worst < 1e-6, $"max |p - sklearn| = {worst}");
+    }
+}

@@ -38,6 +38,12 @@ for dname, X, y, folds in [("breast_cancer", Xb, yb, folds_b), ("iris", Xi, yi, 
                 c = CalibratedClassifierCV(base, method=method, cv=folds, ensemble=ensemble).fit(X, y)
                 p = c.predict_proba(X)
                 cal[f"{dname}/{bname}/{method}/{'ensemble' if ensemble else 'single'}"] = p.tolist()
+# cv="prefit": base fitted on the first 300 rows, calibrated on the rest
+for bname, base in [("gaussian_nb", GaussianNB()), ("lda", LinearDiscriminantAnalysis())]:
+    for method in ["sigmoid", "isotonic"]:
+        fitted = base.fit(Xb[:300], yb[:300])
+        c = CalibratedClassifierCV(fitted, method=method, cv="prefit").fit(Xb[300:], yb[300:])
+        cal[f"prefit/{bname}/{method}"] = c.predict_proba(Xb).tolist()
 out["calibration"] = cal
 
 # Isotonic regression on its own
