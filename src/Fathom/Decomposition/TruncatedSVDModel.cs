@@ -64,19 +64,7 @@ public sealed class TruncatedSVDModel : ITransformerModel
     public DataFrame Transform(DataFrame x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var cols = FrameInput.Resolve(x, _names, _kinds, "TruncatedSVD");
-        var m = new Matrix(x.RowCount, _names.Length);
-        for (int j = 0; j < cols.Length; j++)
-        {
-            var v = FrameInput.Numbers(cols[j]);
-            for (int i = 0; i < v.Length; i++)
-            {
-                if (!double.IsFinite(v[i]))
-                    throw new InvalidInputException(
-                        $"TruncatedSVD: column '{_names[j]}' holds {v[i].ToString(CultureInfo.InvariantCulture)} at row {i}; impute or drop missing and infinite values first.", i, _names[j]);
-                m.Storage[i * m.Columns + j] = v[i];
-            }
-        }
+        var m = FrameInput.FiniteMatrix(x, _names, _kinds, "TruncatedSVD");
         return DataFrame.FromMatrix(MatrixOps.MultiplyTransposed(m, _components), _outNames);
     }
 
