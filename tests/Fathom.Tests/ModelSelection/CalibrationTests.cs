@@ -104,6 +104,9 @@ public class CalibrationCatalogTests
     {
         var est = Assert.IsType<CalibratedClassifier>(Fathom.Core.EstimatorCatalog.Find("calibrated-classifier").Create());
         Assert.IsType<Fathom.Svm.LinearSVC>(est.Estimator);
+        var iso = Hyperparameters.With(est, [new KeyValuePair<string, string>("method", "isotonic"), new KeyValuePair<string, string>("ensemble", "false")]);
+        Assert.Equal(CalibrationMethod.Isotonic, iso.Method);
+        Assert.False(iso.Ensemble);
         var (x, y) = LinearTestData.LoadSample("iris.csv");
         var model = ((IClassifier)est).Fit(x, y);
         var p = model.PredictProba(x);
