@@ -64,6 +64,8 @@ public static class EstimatorCatalog
             "Linear support vector classifier (squared hinge, L2; liblinear-style dual coordinate descent; one-vs-rest)."),
         new("linear-svr", EstimatorTask.Regression, typeof(Svm.LinearSVR), () => new Svm.LinearSVR(),
             "Linear support vector regression (epsilon-insensitive; dual coordinate descent)."),
+        new("calibrated-classifier", EstimatorTask.Classification, typeof(ModelSelection.CalibratedClassifier), () => new ModelSelection.CalibratedClassifier(),
+            "Cross-fitted probability calibration (sigmoid or isotonic) of a linear SVC, as scikit-learn's CalibratedClassifierCV."),
         new("radius-neighbors", EstimatorTask.Classification, typeof(Neighbors.RadiusNeighborsClassifier), () => new Neighbors.RadiusNeighborsClassifier(),
             "Vote of the training rows within a radius (outlier_label for rows without neighbours)."),
         new("radius-neighbors-regressor", EstimatorTask.Regression, typeof(Neighbors.RadiusNeighborsRegressor), () => new Neighbors.RadiusNeighborsRegressor(),

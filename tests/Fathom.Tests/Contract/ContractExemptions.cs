@@ -10,6 +10,12 @@ public static class ContractExemptions
     /// <summary>(case name — full type name or variant <c>Type[label]</c> —, check method name or "*" for all, reason).</summary>
     public static readonly IReadOnlyList<(string Type, string Check, string Reason)> List =
     [
+        ("Fathom.ModelSelection.IsotonicRegression", "*",
+            "by design, as scikit-learn's IsotonicRegression: X has exactly one column and the checks use several; IsotonicRegressionTests cover fit, weights, bounds, save/load and the one-column error against scikit-learn 1.2.1"),
+        ("Fathom.ModelSelection.ThresholdTuner", "*",
+            "by design: binary only (a decision threshold on P(positive)) and the checks' classification data have three classes; ThresholdTunerTests cover tuning, prediction, save/load and errors"),
+        ("Fathom.ModelSelection.CalibratedClassifier", "IntegerWeightsEqualRepeatedRows",
+            "by design, as scikit-learn's CalibratedClassifierCV: the folds split rows, so repeating rows changes which rows each fold trains and calibrates on"),
         ("Fathom.Dummy.DummyRegressor[median]", "UnitWeightsEqualNoWeights",
             "by design, as scikit-learn 1.2.1: no weights = numpy's interpolating median, weights = lower weighted percentile (documented on DummyRegressor)"),
         ("Fathom.Dummy.DummyRegressor[quantile]", "UnitWeightsEqualNoWeights",
