@@ -32,9 +32,12 @@ internal sealed class BinMapper
     public int NonMissingBins(int f) => Thresholds[f].Length + 1;
 
     /// <summary>Computes the thresholds of every feature. O(p · m log m) for m = min(n, 200,000).</summary>
-    public static BinMapper Fit(Matrix x, int maxBins, int seed, int threads)
+    public static BinMapper Fit(Matrix x, int maxBins, int seed, int threads) => Fit(x, null, maxBins, seed, threads);
+
+    /// <summary>Computes the thresholds from the rows <paramref name="use"/> of x (all rows when null).</summary>
+    public static BinMapper Fit(Matrix x, int[]? use, int maxBins, int seed, int threads)
     {
-        int n = x.Rows, p = x.Columns;
+        int n = use?.Length ?? x.Rows, p = x.Columns;
         int[]? rows = null;
         if (n > Subsample)
         {
@@ -50,37 +53,48 @@ internal sealed class BinMapper
             rows = perm.AsSpan(0, Subsample).ToArray();
             Array.Sort(rows);
         }
-        // Copy the (subsampled) columns out in one pass over the rows, then sort each feature in parallel.
+        if (use is not null) rows = rows is null ? use : Array.ConvertAll(rows, k => use[k]);
+        // Copy the (subsampled) columns out a group of features at a time (one pass over the rows per group, at most
+        // ~16 MB of copies and sort buffers alive), then sort each feature of the group in parallel.
         int m = rows?.Length ?? n;
-        var columns = new double[p][];
-        for (int f = 0; f < p; f++) columns[f] = new double[m];
-        const int chunk = 4096;
-        Parallel.For(0, (m + chunk - 1) / chunk, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
-        {
-            for (int k = c * chunk, end = Math.Min(m, (c + 1) * chunk); k < end; k++)
-            {
-                var row = x.Row(rows is null ? k : rows[k]);
-                for (int f = 0; f < p; f++) columns[f][k] = row[f];
-            }
-        });
+        int group = (int)Math.Clamp((8L << 20) / (8L * m), 1, p);
         var thresholds = new double[p][];
-        Parallel.For(0, p, new ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var columns = new double[Math.Min(group, p)][];
+        var scratch = new double[columns.Length][];
+        for (int j = 0; j < columns.Length; j++) (columns[j], scratch[j]) = (new double[m], new double[m]);
+        const int chunk = 4096;
+        for (int first = 0; first < p; first += group)
         {
-            var values = columns[f];
-            int count = 0;
-            for (int k = 0; k < values.Length; k++)
-                if (!double.IsNaN(values[k])) values[count++] = values[k];
-            thresholds[f] = FeatureThresholds(values.AsSpan(0, count), maxBins);
-            columns[f] = null!;
-        });
+            int width = Math.Min(group, p - first);
+            Parallel.For(0, (m + chunk - 1) / chunk, parallel, c =>
+            {
+                for (int k = c * chunk, end = Math.Min(m, (c + 1) * chunk); k < end; k++)
+                {
+                    var row = x.Row(rows is null ? k : rows[k]).Slice(first, width);
+                    for (int j = 0; j < width; j++) columns[j][k] = row[j];
+                }
+            });
+            Parallel.For(0, width, parallel, j =>
+            {
+                var values = columns[j];
+                int count = 0;
+                for (int k = 0; k < values.Length; k++)
+                    if (!double.IsNaN(values[k])) values[count++] = values[k];
+                thresholds[first + j] = FeatureThresholds(values.AsSpan(0, count), maxBins, scratch[j]);
+            });
+        }
         return new BinMapper(thresholds, maxBins);
     }
 
     /// <summary>Thresholds of one feature from its non-missing values (sorted in place).</summary>
-    internal static double[] FeatureThresholds(Span<double> values, int maxBins)
+    internal static double[] FeatureThresholds(Span<double> values, int maxBins) => FeatureThresholds(values, maxBins, new double[values.Length]);
+
+    /// <summary>Same, with a scratch buffer of at least values.Length for the sort.</summary>
+    internal static double[] FeatureThresholds(Span<double> values, int maxBins, double[] scratch)
     {
         if (values.Length == 0) return [];
-        values.Sort();
+        RadixSort.Sort(values, scratch);
         int distinct = 1;
         for (int i = 1; i < values.Length; i++) if (values[i] != values[i - 1]) distinct++;
         double[] result;
@@ -111,10 +125,13 @@ internal sealed class BinMapper
     }
 
     /// <summary>The binned data, column-major: element [f · n + i] is the bin of row i, feature f.
-    /// O(n · p · log bins), features in parallel.</summary>
-    public byte[] Transform(Matrix x, int threads)
+    /// O(n · p · log bins), rows in parallel.</summary>
+    public byte[] Transform(Matrix x, int threads) => Transform(x, null, threads);
+
+    /// <summary>The binned rows <paramref name="use"/> of x (all rows when null), in that order, column-major.</summary>
+    public byte[] Transform(Matrix x, int[]? use, int threads)
     {
-        int n = x.Rows, p = x.Columns;
+        int n = use?.Length ?? x.Rows, p = x.Columns;
         var binned = new byte[(long)n * p];
         byte missing = (byte)MissingBin;
         const int chunk = 4096;
@@ -124,7 +141,7 @@ internal sealed class BinMapper
             int end = Math.Min(n, (c + 1) * chunk);
             for (int i = c * chunk; i < end; i++)
             {
-                var row = x.Row(i);
+                var row = x.Row(use is null ? i : use[i]);
                 for (int f = 0; f < p; f++) binned[(long)f * n + i] = BinOf(row[f], Thresholds[f], missing);
             }
         });

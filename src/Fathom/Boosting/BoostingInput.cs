@@ -24,7 +24,36 @@ internal static class BoostingInput
 
     /// <summary>The loop settings from the shared hyperparameters.</summary>
     public static BoostingSettings Settings(double learningRate, int maxIter, int? maxLeafNodes, int? maxDepth, int minSamplesLeaf,
-        double l2, int maxBins, bool earlyStopping, double validationFraction, int nIterNoChange, double tol, int seed) =>
-        new(maxIter, maxBins, new GrowerSettings(maxLeafNodes, maxDepth, minSamplesLeaf, l2, 1e-3, learningRate),
-            earlyStopping, validationFraction, nIterNoChange, tol, seed);
+        double l2, int maxBins, bool earlyStopping, double validationFraction, int nIterNoChange, double tol, int seed,
+        double subsample, double colsampleByTree, double maxFeatures, sbyte[]? monotonic) =>
+        new(maxIter, maxBins, new GrowerSettings(maxLeafNodes, maxDepth, minSamplesLeaf, l2, 1e-3, learningRate, monotonic, maxFeatures),
+            earlyStopping, validationFraction, nIterNoChange, tol, seed, subsample, colsampleByTree);
+
+    /// <summary>Parses monotonic_cst ("1,0,-1": one −1/0/1 per feature); null when absent or all zero.</summary>
+    /// <exception cref="InvalidHyperparameterException">Wrong count or value, or constraints with more than two classes.</exception>
+    public static sbyte[]? Monotonic(string? text, int features, int classes, string who)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != features)
+            throw new InvalidHyperparameterException("monotonic_cst",
+                $"{who}: monotonic_cst has {parts.Length} values for {features} features; give one -1, 0 or 1 per feature, comma-separated.");
+        var result = new sbyte[features];
+        for (int f = 0; f < features; f++)
+        {
+            result[f] = parts[f] switch
+            {
+                "1" or "+1" => 1,
+                "0" => 0,
+                "-1" => -1,
+                _ => throw new InvalidHyperparameterException("monotonic_cst",
+                    $"{who}: monotonic_cst value '{parts[f]}' for feature {f} is not -1, 0 or 1."),
+            };
+        }
+        if (result.All(c => c == 0)) return null;
+        if (classes > 2)
+            throw new InvalidHyperparameterException("monotonic_cst",
+                $"{who}: monotonic constraints are not supported with more than two classes (as in scikit-learn); drop monotonic_cst.");
+        return result;
+    }
 }
