@@ -9,34 +9,43 @@ namespace Fathom.Boosting;
 /// for the non-missing values (thresholds = midpoints between distinct values when there are few, otherwise the
 /// "midpoint" percentiles of a subsample of up to 200,000 rows drawn by the seed) and one extra bin, index
 /// <c>maxBins</c>, for missing values (NaN). A value v falls in bin b = number of thresholds strictly below v, so
-/// "bin ≤ b" is the same test as "v ≤ threshold[b]".
+/// "bin ≤ b" is the same test as "v ≤ threshold[b]". A categorical feature's bins are its known categories instead
+/// (the distinct values of the same subsample, ascending; bin b = category Thresholds[b]); values that are not a
+/// known category go to the missing bin.
 /// </summary>
 internal sealed class BinMapper
 {
     /// <summary>Rows the thresholds are computed from at most (scikit-learn's default subsample).</summary>
     internal const int Subsample = 200_000;
 
-    private BinMapper(double[][] thresholds, int missingBin)
+    private BinMapper(double[][] thresholds, int missingBin, bool[] categorical)
     {
         Thresholds = thresholds;
         MissingBin = missingBin;
+        Categorical = categorical;
     }
 
-    /// <summary>Bin thresholds of each feature (ascending; length = non-missing bins − 1).</summary>
+    /// <summary>Bin thresholds of each feature (ascending; length = non-missing bins − 1), or the known categories of
+    /// a categorical feature.</summary>
     public double[][] Thresholds { get; }
+
+    /// <summary>Whether each feature is categorical.</summary>
+    public bool[] Categorical { get; }
 
     /// <summary>Index of the missing-value bin (= max_bins); histograms have MissingBin + 1 bins.</summary>
     public int MissingBin { get; }
 
     /// <summary>Number of bins holding non-missing values, for feature <paramref name="f"/>.</summary>
-    public int NonMissingBins(int f) => Thresholds[f].Length + 1;
+    public int NonMissingBins(int f) => Categorical[f] ? Thresholds[f].Length : Thresholds[f].Length + 1;
 
     /// <summary>Computes the thresholds of every feature. O(p · m log m) for m = min(n, 200,000).</summary>
-    public static BinMapper Fit(Matrix x, int maxBins, int seed, int threads) => Fit(x, null, maxBins, seed, threads);
+    public static BinMapper Fit(Matrix x, int maxBins, int seed, int threads) => Fit(x, null, maxBins, seed, threads, null);
 
-    /// <summary>Computes the thresholds from the rows <paramref name="use"/> of x (all rows when null).</summary>
-    public static BinMapper Fit(Matrix x, int[]? use, int maxBins, int seed, int threads)
+    /// <summary>Computes the thresholds from the rows <paramref name="use"/> of x (all rows when null);
+    /// <paramref name="categorical"/> flags the categorical features (null: none).</summary>
+    public static BinMapper Fit(Matrix x, int[]? use, int maxBins, int seed, int threads, bool[]? categorical)
     {
+        categorical ??= new bool[x.Columns];
         int n = use?.Length ?? x.Rows, p = x.Columns;
         int[]? rows = null;
         if (n > Subsample)
@@ -81,14 +90,26 @@ internal sealed class BinMapper
                 int count = 0;
                 for (int k = 0; k < values.Length; k++)
                     if (!double.IsNaN(values[k])) values[count++] = values[k];
-                thresholds[first + j] = FeatureThresholds(values.AsSpan(0, count), maxBins, scratch[j]);
+                thresholds[first + j] = categorical[first + j]
+                    ? Categories(values.AsSpan(0, count), scratch[j])
+                    : FeatureThresholds(values.AsSpan(0, count), maxBins, scratch[j]);
             });
         }
-        return new BinMapper(thresholds, maxBins);
+        return new BinMapper(thresholds, maxBins, categorical);
     }
 
     /// <summary>Thresholds of one feature from its non-missing values (sorted in place).</summary>
     internal static double[] FeatureThresholds(Span<double> values, int maxBins) => FeatureThresholds(values, maxBins, new double[values.Length]);
+
+    /// <summary>The distinct values, ascending (the known categories of a categorical feature).</summary>
+    internal static double[] Categories(Span<double> values, double[] scratch)
+    {
+        if (values.Length == 0) return [];
+        RadixSort.Sort(values, scratch);
+        var result = new List<double> { values[0] };
+        for (int i = 1; i < values.Length; i++) if (values[i] != values[i - 1]) result.Add(values[i]);
+        return result.ToArray();
+    }
 
     /// <summary>Same, with a scratch buffer of at least values.Length for the sort.</summary>
     internal static double[] FeatureThresholds(Span<double> values, int maxBins, double[] scratch)
@@ -142,10 +163,18 @@ internal sealed class BinMapper
             for (int i = c * chunk; i < end; i++)
             {
                 var row = x.Row(use is null ? i : use[i]);
-                for (int f = 0; f < p; f++) binned[(long)f * n + i] = BinOf(row[f], Thresholds[f], missing);
+                for (int f = 0; f < p; f++)
+                    binned[(long)f * n + i] = Categorical[f] ? CategoryBin(row[f], Thresholds[f], missing) : BinOf(row[f], Thresholds[f], missing);
             }
         });
         return binned;
+    }
+
+    /// <summary>Bin of a categorical value: its index among the known categories, else the missing bin.</summary>
+    internal static byte CategoryBin(double v, double[] categories, byte missing)
+    {
+        int i = Array.BinarySearch(categories, v);
+        return i >= 0 && !double.IsNaN(v) ? (byte)i : missing;
     }
 
     /// <summary>Bin of one value: the missing bin for NaN, else the number of thresholds strictly below it.</summary>

@@ -39,7 +39,7 @@ internal static class BoostingCore
             wVal = weights is null ? null : val.Select(i => weights[i]).ToArray();
         }
         int n = trainRows?.Length ?? x.Rows, p = x.Columns, K = loss.TreesPerIteration;
-        var mapper = BinMapper.Fit(x, trainRows, s.MaxBins, s.Seed, threads);
+        var mapper = BinMapper.Fit(x, trainRows, s.MaxBins, s.Seed, threads, s.Categorical);
         var binned = mapper.Transform(x, trainRows, threads);
         var hasMissing = new bool[p];
         byte missingBin = (byte)mapper.MissingBin;

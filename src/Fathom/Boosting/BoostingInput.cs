@@ -56,4 +56,37 @@ internal static class BoostingInput
                 $"{who}: monotonic constraints are not supported with more than two classes (as in scikit-learn); drop monotonic_cst.");
         return result;
     }
+
+    /// <summary>Parses categorical_features ("0,3") and checks the training values of those columns: integer codes
+    /// in [0, maxBins) or NaN. Null when absent.</summary>
+    /// <exception cref="InvalidHyperparameterException">A bad index, or a monotonic constraint on a categorical feature.</exception>
+    /// <exception cref="InvalidInputException">A categorical value that is not a code in [0, maxBins).</exception>
+    public static bool[]? Categorical(string? text, Matrix x, int maxBins, sbyte[]? monotonic, string who)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var result = new bool[x.Columns];
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int f) || f < 0 || f >= x.Columns)
+                throw new InvalidHyperparameterException("categorical_features",
+                    $"{who}: categorical_features entry '{part}' is not a feature index in [0, {x.Columns}); give comma-separated column indices.");
+            if (monotonic is not null && monotonic[f] != 0)
+                throw new InvalidHyperparameterException("categorical_features",
+                    $"{who}: feature {f} is categorical and has a monotonic constraint; a categorical feature cannot be monotonic.");
+            result[f] = true;
+        }
+        for (int i = 0; i < x.Rows; i++)
+        {
+            var row = x.Row(i);
+            for (int f = 0; f < result.Length; f++)
+            {
+                double v = row[f];
+                if (result[f] && !double.IsNaN(v) && !(v >= 0 && v < maxBins && v == Math.Floor(v)))
+                    throw new InvalidInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{who}: categorical feature {f} has value {v} at row {i}; categories must be integer codes in [0, {maxBins}) (encode them with an ordinal encoder) or NaN."),
+                        i, f.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return result;
+    }
 }

@@ -101,6 +101,13 @@ public sealed record GradientBoostingRegressor : IRegressor
     [Hyperparameter("monotonic constraint per feature, comma-separated -1/0/1 (none: no constraint)")]
     public string? MonotonicCst { get; init; }
 
+    /// <summary>Indices of the categorical features, comma-separated (e.g. "0,3"; default null: none), as
+    /// scikit-learn's categorical_features: their values must be integer category codes in [0, max_bins) (NaN =
+    /// missing). Splits send a set of categories left (categories ordered by gradient/hessian ratio, then scanned);
+    /// at prediction, categories not seen in training go where missing values go.</summary>
+    [Hyperparameter("indices of the categorical features, comma-separated (none: all numeric)")]
+    public string? CategoricalFeatures { get; init; }
+
     /// <summary>Seed of the binning subsample (above 200,000 rows), the validation split and the row and feature
     /// sampling (default 0).</summary>
     [Hyperparameter("seed of the binning subsample, the validation split and the row/feature sampling")]
@@ -132,6 +139,7 @@ public sealed record GradientBoostingRegressor : IRegressor
         var settings = BoostingInput.Settings(LearningRate, MaxIter, MaxLeafNodes, MaxDepth, MinSamplesLeaf, L2Regularization, MaxBins,
             EarlyStopping, ValidationFraction, NIterNoChange, Tol, Seed, Subsample, ColsampleByTree, MaxFeatures,
             BoostingInput.Monotonic(MonotonicCst, x.Columns, 1, who));
+        settings = settings with { Categorical = BoostingInput.Categorical(CategoricalFeatures, x, MaxBins, settings.Grower.Monotonic, who) };
         var ensemble = BoostingCore.Fit(x, (double[])y.Clone(), sampleWeight, loss, settings, 0, context, who);
         return new GradientBoostingRegressionModel(this, ensemble);
     }

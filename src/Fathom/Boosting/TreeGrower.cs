@@ -28,7 +28,7 @@ internal sealed class TreeGrower
     private readonly byte[] _binned;
     private readonly int _n, _p, _bins, _missingBin;
     private readonly int[] _nonMissing;
-    private readonly bool[] _hasMissing;
+    private readonly bool[] _hasMissing, _categorical;
     private readonly double[][] _thresholds;
     private readonly GrowerSettings _s;
     private readonly ParallelOptions _parallel;
@@ -57,6 +57,9 @@ internal sealed class TreeGrower
         public double Gain, GL, HL, GR, HR, ValueLeft, ValueRight;
         public int Feature, Bin, NL, NR;
         public bool MissingLeft;
+
+        /// <summary>For a categorical split, the bins (bit b of word b/64) that go left; null for a threshold split.</summary>
+        public ulong[]? LeftBins;
     }
 
     public TreeGrower(byte[] binned, int n, BinMapper mapper, bool[] hasMissing, GrowerSettings settings, int threads)
@@ -70,6 +73,7 @@ internal sealed class TreeGrower
         _nonMissing = new int[_p];
         for (int f = 0; f < _p; f++) _nonMissing[f] = mapper.NonMissingBins(f);
         _hasMissing = hasMissing;
+        _categorical = mapper.Categorical;
         _s = settings;
         _threads = Math.Max(1, threads);
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = _threads };
@@ -274,6 +278,7 @@ internal sealed class TreeGrower
     /// missing values, missing values left), or null if none has positive gain.</summary>
     private Split? FeatureSplit(Node node, int f)
     {
+        if (_categorical[f]) return CategoricalSplit(node, f);
         var bins = node.Hist.AsSpan(f * _bins, _bins);
         double minH = _s.MinHessianToSplit;
         int msl = _s.MinSamplesLeaf;
@@ -365,6 +370,87 @@ internal sealed class TreeGrower
         };
     }
 
+    /// <summary>
+    /// Best split of a categorical feature, scikit-learn's: the categories (and the missing bin, as one more category)
+    /// with hessian support ≥ 10 are ordered by G/(H + 10) and scanned from both ends up to the middle; the prefix
+    /// goes left, everything else (including low-support categories) right.
+    /// </summary>
+    private Split? CategoricalSplit(Node node, int f)
+    {
+        const double minSupport = 10;
+        var bins = node.Hist.AsSpan(f * _bins, _bins);
+        double G = node.G, H = node.H, minH = _s.MinHessianToSplit;
+        int N = node.Count, msl = _s.MinSamplesLeaf;
+        double support = N / H;
+        int nonMissing = _nonMissing[f];
+        Span<int> used = stackalloc int[nonMissing + 1];
+        Span<double> order = stackalloc double[nonMissing + 1];
+        int m = 0;
+        void Consider(int b, Span<int> used, Span<double> order, Span<HistogramBin> bins)
+        {
+            if (bins[b].Hessian * support < minSupport) return;
+            // Insertion sort (stable) by G/(H + 10).
+            double v = bins[b].Gradient / (bins[b].Hessian + minSupport);
+            int at = m;
+            while (at > 0 && order[at - 1] > v)
+            {
+                order[at] = order[at - 1];
+                used[at] = used[at - 1];
+                at--;
+            }
+            order[at] = v;
+            used[at] = b;
+            m++;
+        }
+        for (int b = 0; b < nonMissing; b++) Consider(b, used, order, bins);
+        if (_hasMissing[f]) Consider(_missingBin, used, order, bins);
+        if (m <= 1) return null;
+        double parent = G * node.Value, bestGain = 0, bestGL = 0, bestHL = 0;
+        int bestEnd = -1, bestDirection = 0, bestNL = 0;
+        foreach (int direction in (ReadOnlySpan<int>)[1, -1])
+        {
+            int middle = direction == 1 ? (m + 1) / 2 : (m + 1) / 2 - 1;
+            double gl = 0, hl = 0, nlc = 0;
+            for (int i = 0; i < middle; i++)
+            {
+                int sorted = direction == 1 ? i : m - 1 - i;
+                ref var e = ref bins[used[sorted]];
+                nlc += e.Count;
+                hl += e.Hessian;
+                gl += e.Gradient;
+                int nl = (int)nlc, nr = N - nl;
+                double hr = H - hl;
+                if (nl < msl || hl < minH) continue;
+                if (nr < msl || hr < minH) break;
+                double gain = Gain(parent, gl, hl, G - gl, hr, node.Lower, node.Upper, 0);
+                if (gain > bestGain)
+                {
+                    (bestGain, bestEnd, bestDirection, bestGL, bestHL, bestNL) = (gain, sorted, direction, gl, hl, nl);
+                }
+            }
+        }
+        if (bestEnd < 0) return null;
+        var left = new ulong[4];
+        if (bestDirection == 1)
+            for (int i = 0; i <= bestEnd; i++) left[used[i] >> 6] |= 1UL << (used[i] & 63);
+        else
+            for (int i = m - 1; i >= bestEnd; i--) left[used[i] >> 6] |= 1UL << (used[i] & 63);
+        double gR = G - bestGL, hR = H - bestHL;
+        return new Split
+        {
+            Gain = bestGain, Feature = f, Bin = -1, LeftBins = left,
+            MissingLeft = _hasMissing[f] && (left[_missingBin >> 6] & (1UL << (_missingBin & 63))) != 0,
+            GL = bestGL, HL = bestHL, NL = bestNL, GR = gR, HR = hR, NR = N - bestNL,
+            ValueLeft = NodeValue(bestGL, bestHL, node.Lower, node.Upper), ValueRight = NodeValue(gR, hR, node.Lower, node.Upper),
+        };
+    }
+
+    /// <summary>Whether a row in bin <paramref name="b"/> goes left at split <paramref name="s"/>.</summary>
+    private bool GoesLeft(Split s, int b) =>
+        b == _missingBin ? s.MissingLeft
+        : s.LeftBins is ulong[] set ? (set[b >> 6] & (1UL << (b & 63))) != 0
+        : b <= s.Bin;
+
     /// <summary>Unshrunk node value −G/(H + λ + 1e−15) clipped to [lower, upper], scikit-learn's
     /// <c>compute_node_value</c> (the 1e−15 guards H = 0).</summary>
     private double NodeValue(double g, double h, double lower, double upper)
@@ -400,6 +486,24 @@ internal sealed class TreeGrower
         {
             int a = start + (int)((long)count * part / parts), b = start + (int)((long)count * (part + 1) / parts);
             int f = s.Feature, n = _n, bin = s.Bin, missing = _missingBin, missingLeft = s.MissingLeft ? 1 : 0;
+            if (s.LeftBins is ulong[] set)
+            {
+                // Categorical: a 256-entry table of the side of every bin (the missing bin included).
+                Span<byte> side = stackalloc byte[256];
+                for (int b0 = 0; b0 < 256; b0++) side[b0] = (byte)((set[b0 >> 6] >> (b0 & 63)) & 1);
+                int cl = a, cr = a;
+                for (int k = a; k < b; k++)
+                {
+                    int r = _rows[k];
+                    int goLeft = side[_binned[(long)f * n + r]];
+                    _leftScratch[cl] = r;
+                    _rightScratch[cr] = r;
+                    cl += goLeft;
+                    cr += 1 - goLeft;
+                }
+                leftCounts[part] = cl - a;
+                return;
+            }
             int nl = a, nr = a;
             var rows = _rows;
             var binned = _binned;
@@ -462,6 +566,8 @@ internal sealed class TreeGrower
         var right = new int[m];
         var value = new double[m];
         var gain = new double[m];
+        int[]? categorySet = null;
+        List<ulong>? categoryBits = null;
         for (int i = 0; i < m; i++)
         {
             var node = _nodes[i];
@@ -472,7 +578,26 @@ internal sealed class TreeGrower
                 var s = node.Best!;
                 feature[i] = s.Feature;
                 var t = _thresholds[s.Feature];
-                threshold[i] = s.Bin < t.Length ? t[s.Bin] : double.PositiveInfinity;
+                if (s.LeftBins is ulong[] set)
+                {
+                    // Bins are indices into the known categories: store the category values of each side.
+                    if (categorySet is null)
+                    {
+                        categorySet = new int[m];
+                        Array.Fill(categorySet, -1);
+                        categoryBits = [];
+                    }
+                    categorySet[i] = categoryBits!.Count / BoostedTree.SetWords;
+                    var words = new ulong[BoostedTree.SetWords];
+                    for (int b = 0; b < t.Length; b++)
+                    {
+                        int c = (int)t[b];
+                        int half = (set[b >> 6] >> (b & 63) & 1) != 0 ? 0 : 4;
+                        words[half + (c >> 6)] |= 1UL << (c & 63);
+                    }
+                    categoryBits.AddRange(words);
+                }
+                else threshold[i] = s.Bin < t.Length ? t[s.Bin] : double.PositiveInfinity;
                 missingLeft[i] = s.MissingLeft;
                 gain[i] = s.Gain;
             }
@@ -492,12 +617,10 @@ internal sealed class TreeGrower
             while (left[i] >= 0)
             {
                 var s = _nodes[i].Best!;
-                int b = _binned[(long)s.Feature * _n + r];
-                bool goLeft = b == _missingBin ? s.MissingLeft : b <= s.Bin;
-                i = goLeft ? left[i] : right[i];
+                i = GoesLeft(s, _binned[(long)s.Feature * _n + r]) ? left[i] : right[i];
             }
             raw[r] += value[i];
         }
-        return new BoostedTree(feature, threshold, missingLeft, left, right, value, gain);
+        return new BoostedTree(feature, threshold, missingLeft, left, right, value, gain, categorySet, categoryBits?.ToArray());
     }
 }
