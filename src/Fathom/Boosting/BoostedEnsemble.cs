@@ -146,7 +146,7 @@ internal sealed class BoostedEnsemble
         var gain = reader.ReadDoubles("node_gain", m);
         int[]? nodeSet = null;
         ulong[]? allBits = null;
-        if (reader.GetProperty("category_sets") is not null)
+        if (reader.HasProperty("category_sets"))
         {
             int setCount = reader.GetInt("category_sets");
             if (setCount < 0) throw Damaged("the number of category sets is negative");

@@ -237,4 +237,34 @@ public class BoostingExtensionsTests
         RadixSort.Sort(values, new double[values.Length]);
         Assert.Equal(expected, values);
     }
+
+    [Fact]
+    public void FilesWithoutTheNewHyperparametersStillLoad()
+    {
+        // A file written before quantile, huber_delta, subsample, colsample_by_tree, max_features, monotonic_cst and
+        // categorical_features existed: drop them from the manifest; loading fills in the defaults.
+        var (xtr, ytr, xte, _) = Diabetes();
+        var m = new GradientBoostingRegressor { MaxIter = 5 }.Fit(xtr, ytr);
+        string[] added = ["quantile", "huber_delta", "subsample", "colsample_by_tree", "max_features", "monotonic_cst", "categorical_features"];
+        var file = Fathom.Tests.Persistence.ModelFileSurgery.WithManifest(Fathom.Persistence.ModelFile.Serialize(m), manifest =>
+        {
+            var hp = (JsonObject)FindHyperparameters(manifest)!;
+            foreach (var k in added) Assert.True(hp.Remove(k), $"{k} was not saved");
+        }, fixHash: true);
+        var loaded = (GradientBoostingRegressionModel)Fathom.Persistence.ModelFile.Deserialize(file).Model;
+        Assert.Equal(m.Predict(xte), loaded.Predict(xte));
+        Assert.Equal(1.0, loaded.Parameters.Subsample);
+        Assert.Null(loaded.Parameters.MonotonicCst);
+    }
+
+    private static JsonNode? FindHyperparameters(JsonNode node)
+    {
+        if (node is JsonObject o)
+        {
+            if (o["hyperparameters"] is JsonObject h) return h;
+            foreach (var (_, child) in o)
+                if (child is not null && FindHyperparameters(child) is JsonNode found) return found;
+        }
+        return null;
+    }
 }
