@@ -25,6 +25,7 @@ public static class CliApp
             TuneCommand.Create(console),
             ClusterCommand.Create(console),
             EmbedCommand.Create(console),
+            OutliersCommand.Create(console),
         };
         try
         {

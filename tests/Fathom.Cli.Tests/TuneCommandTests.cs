@@ -64,3 +64,19 @@ public class TuneCommandTests
         Assert.Contains("r2", wrongMetric.ErrorLines.Single(), StringComparison.Ordinal);
     }
 }
+
+public class BayesTuneTests
+{
+    [Fact]
+    public void BayesSearchRunsTheAskedTrialsAndReportsTheBest()
+    {
+        var r = CliRunner.Run("tune", CliRunner.Sample("iris.csv"), "--target", "target", "--model", "logistic-regression",
+            "--space", "c=log(0.0001..100)", "--search", "bayes", "--trials", "12", "--cv", "3", "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var o = System.Text.Json.Nodes.JsonNode.Parse(r.Out)!["search"]!;
+        Assert.Equal("bayes", o["method"]!.GetValue<string>());
+        var means = o["candidates"]!.AsArray().Select(c => c!["mean"]!.GetValue<double>()).ToArray();
+        Assert.Equal(12, means.Length);
+        Assert.Equal(means.Max(), o["best_cv_mean"]!.GetValue<double>(), 12);
+    }
+}

@@ -31,6 +31,18 @@ internal static class CommonOptions
         new("--drop") { Description = description };
 
     /// <summary><c>--out FILE</c>.</summary>
+    public static Option<string?> Balance()
+    {
+        var o = new Option<string?>("--balance")
+        {
+            Description = "Rebalance the classes of each training set before fitting (never the test rows or validation folds): " +
+                          "smote, adasyn, borderline (borderline-SMOTE), over (random over-sampling) or under (random under-sampling).",
+        };
+        o.AcceptOnlyFromAmong("smote", "adasyn", "borderline", "over", "under");
+        return o;
+    }
+
+    /// <summary>--out: where to write the result.</summary>
     public static Option<string?> Out(string description) => new("--out", "-o") { Description = description };
 
     /// <summary>Reads a CSV, turning a missing file into a one-line error.</summary>

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using Fathom.Cli.Output;
 using Fathom.Cli.Training;
 using Fathom.Core;
+using Fathom.Compose;
 using Fathom.Data;
+using Fathom.Linear;
 using Fathom.Persistence;
 using Spectre.Console;
 
@@ -27,10 +29,11 @@ internal static class TrainCommand
         var cv = new Option<int>("--cv") { Description = "Also report K-fold cross-validation (stratified for classes) mean ± std.", DefaultValueFactory = _ => 0 };
         var outPath = CommonOptions.Out("Write the fitted model (preprocessing included) to this .fathom file.");
         var drop = CommonOptions.Drop();
+        var balance = CommonOptions.Balance();
         var json = CommonOptions.Json();
         var cmd = new Command("train", "Train a model on a CSV file and report its metrics beside a baseline.")
         {
-            data, target, model, param, testSize, seed, cv, drop, outPath, json,
+            data, target, model, param, testSize, seed, cv, drop, balance, outPath, json,
         };
         cmd.SetAction(parse =>
         {
@@ -45,6 +48,7 @@ internal static class TrainCommand
                 CvFolds = parse.GetValue(cv),
                 OutPath = parse.GetValue(outPath),
                 Drop = parse.GetValue(drop) ?? [],
+                Balance = parse.GetValue(balance),
             };
             return Run(console, options, parse.GetValue(json));
         });
@@ -116,7 +120,39 @@ internal static class TrainCommand
             ["cv"] = r.CvMean is null ? null : new JsonObject { ["folds"] = r.CvFolds, ["mean"] = Json.Metrics(r.CvMean), ["std"] = Json.Metrics(r.CvStd) },
         },
         ["fit_seconds"] = Math.Round(r.FitSeconds, 4),
+        ["summary"] = OlsOf(r) is { } ols ? OlsJson(ols.Model.Summary, ols.Names) : null,
     };
+
+    /// <summary>The OLS model at the end of the trained pipeline, with the names of its (preprocessed) features.</summary>
+    private static (OrdinaryLeastSquaresModel Model, IReadOnlyList<string> Names)? OlsOf(TrainingReport r) =>
+        r.Model is PipelineModel { Final: OrdinaryLeastSquaresModel ols } p ? (ols, p.FeatureNamesOut) : null;
+
+    private static JsonObject OlsJson(OlsSummary s, IReadOnlyList<string> names)
+    {
+        var terms = new JsonArray();
+        for (int j = 0; j < s.Coefficients.Count; j++)
+        {
+            var c = s.Coefficients[j];
+            terms.Add(new JsonObject
+            {
+                ["name"] = s.HasIntercept && j == 0 ? "const" : names[j - (s.HasIntercept ? 1 : 0)],
+                ["coef"] = Json.Number(c.Estimate), ["std_err"] = Json.Number(c.StandardError), ["t"] = Json.Number(c.TStatistic),
+                ["p_value"] = Json.Number(c.PValue), ["ci_lower"] = Json.Number(c.Lower), ["ci_upper"] = Json.Number(c.Upper),
+            });
+        }
+        return new JsonObject
+        {
+            ["observations"] = s.Observations, ["df_model"] = Json.Number(s.DfModel), ["df_resid"] = Json.Number(s.DfResidual),
+            ["r2"] = Json.Number(s.RSquared), ["adj_r2"] = Json.Number(s.AdjustedRSquared),
+            ["f_statistic"] = Json.Number(s.FStatistic), ["f_p_value"] = Json.Number(s.FPValue),
+            ["log_likelihood"] = Json.Number(s.LogLikelihood), ["aic"] = Json.Number(s.Aic), ["bic"] = Json.Number(s.Bic),
+            ["omnibus"] = Json.Number(s.Omnibus.Statistic), ["omnibus_p_value"] = Json.Number(s.Omnibus.PValue),
+            ["jarque_bera"] = Json.Number(s.JarqueBera.Statistic), ["jarque_bera_p_value"] = Json.Number(s.JarqueBera.PValue),
+            ["skew"] = Json.Number(s.Skew), ["kurtosis"] = Json.Number(s.Kurtosis),
+            ["durbin_watson"] = Json.Number(s.DurbinWatson), ["condition_number"] = Json.Number(s.ConditionNumber),
+            ["coefficients"] = terms,
+        };
+    }
 
     internal static void PrintHuman(CliConsole console, TrainOptions options, TrainingReport r)
     {
@@ -141,6 +177,12 @@ internal static class TrainCommand
         h.Write(table);
         string on = r.TestMetrics is null ? "training rows" : "test rows";
         h.MarkupLine($"baseline: {Markup.Escape(r.BaselineName)}, fitted on the training rows, measured on the {on}.");
+        if (OlsOf(r) is { } ols)
+        {
+            h.WriteLine();
+            h.WriteLine(ols.Model.Summary.ToText(ols.Names, options.Target));
+            h.MarkupLine("[grey]statistics on the training rows; features in their own units, categories against the first one.[/]");
+        }
         if (options.OutPath is not null) h.MarkupLine($"model saved to [bold]{Markup.Escape(options.OutPath)}[/]");
         else h.MarkupLine("[grey]add --out MODEL.fathom to save the model.[/]");
     }

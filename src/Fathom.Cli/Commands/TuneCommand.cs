@@ -26,20 +26,21 @@ internal static class TuneCommand
             Description = "Search space: comma-separated key=values, e.g. \"max_depth=2..10, c=log(0.01..100), penalty=l2|none\" (a..b: integers or reals; log(a..b): log-uniform; a|b|c: choices).",
             Required = true,
         };
-        var search = new Option<string>("--search") { Description = "random (samples --trials candidates) or grid (every combination of lists and integer ranges).", DefaultValueFactory = _ => "random" };
-        search.AcceptOnlyFromAmong("random", "grid");
-        var trials = new Option<int>("--trials") { Description = "Candidates a random search tries.", DefaultValueFactory = _ => 20 };
+        var search = new Option<string>("--search") { Description = "random (samples --trials candidates), grid (every combination of lists and integer ranges) or bayes (TPE: 10 random trials, then each proposal learns from the scores so far; --trials in all).", DefaultValueFactory = _ => "random" };
+        search.AcceptOnlyFromAmong("random", "grid", "bayes");
+        var trials = new Option<int>("--trials") { Description = "Candidates a random or Bayesian search tries.", DefaultValueFactory = _ => 20 };
         var cv = new Option<int>("--cv") { Description = "Folds of the cross-validation that scores each candidate (stratified for classes).", DefaultValueFactory = _ => 5 };
         var metric = new Option<string?>("--metric") { Description = "Score to optimize: accuracy (classes) or r2 (numbers) by default; also balanced_accuracy, f1_macro, log_loss, roc_auc, rmse, mae." };
         var param = CommonOptions.Param("Fixed hyperparameter");
         var testSize = CommonOptions.TestSize("Fraction of rows held out from tuning and used once at the end.");
         var seed = CommonOptions.Seed("Seed for the split, folds, sampling and model.");
         var drop = CommonOptions.Drop();
+        var balance = CommonOptions.Balance();
         var outPath = CommonOptions.Out("Write the best model (preprocessing included) to this .fathom file.");
         var json = CommonOptions.Json();
         var cmd = new Command("tune", "Search hyperparameters by cross-validation and keep the best model.")
         {
-            data, target, model, space, search, trials, cv, metric, param, testSize, seed, drop, outPath, json,
+            data, target, model, space, search, trials, cv, metric, param, testSize, seed, drop, balance, outPath, json,
         };
         cmd.SetAction(parse =>
         {
@@ -53,6 +54,7 @@ internal static class TuneCommand
                 Seed = parse.GetValue(seed),
                 OutPath = parse.GetValue(outPath),
                 Drop = parse.GetValue(drop) ?? [],
+                Balance = parse.GetValue(balance),
             };
             return Run(console, options, parse.GetValue(space)!, parse.GetValue(search)!, parse.GetValue(trials), parse.GetValue(cv),
                 parse.GetValue(metric), parse.GetValue(json));
@@ -65,14 +67,16 @@ internal static class TuneCommand
         if (folds < 2) throw new InvalidInputException($"--cv {folds} is not valid; tuning needs 2 or more folds.");
         if (trials < 1) throw new InvalidInputException($"--trials {trials} is not valid; give 1 or more.");
         var space = RandomizedSearch.ParseSpace(spaceText);
-        var candidates = search == "grid" ? Grid(space) : RandomizedSearch.Sample(space, trials, options.Seed);
         var entry = EstimatorCatalog.Find(options.Model!);
         metric ??= entry.Task == EstimatorTask.Regression ? "r2" : "accuracy";
 
         var frame = TrainCommand.ReadTable(options);
         using var progress = console.Interactive && !json ? new TerminalProgress(console.Error) : null;
         var context = new FitContext { Progress = progress, Log = console.Warn };
-        var (report, results, best) = new TabularTrainer(console.Warn, context).Tune(options, frame, candidates, metric, folds);
+        var trainer = new TabularTrainer(console.Warn, context);
+        var (report, results, best) = search == "bayes"
+            ? trainer.Tune(options, frame, Bayes(space, options.Seed, trials, Scorers.Get(metric)), trials, metric, folds)
+            : trainer.Tune(options, frame, search == "grid" ? Grid(space) : RandomizedSearch.Sample(space, trials, options.Seed), metric, folds);
         progress?.Dispose();
         TrainCommand.SaveIfAsked(options, frame, report);
 
@@ -122,6 +126,18 @@ internal static class TuneCommand
             grid[key] = dist.GridValues()
                 ?? throw new InvalidInputException($"--space '{key}' is a continuous range; a grid needs a list (a|b|c) or an integer range (2..10). Use --search random for ranges.");
         return GridSearch.Expand(grid);
+    }
+
+    /// <summary>TPE proposals: the newest result is told to the sampler (as a loss) before the next point is drawn.</summary>
+    private static Func<IReadOnlyList<TuningCandidate>, IReadOnlyDictionary<string, string>?> Bayes(
+        IReadOnlyDictionary<string, ParameterDistribution> space, int seed, int trials, Scorer scorer)
+    {
+        var sampler = new TpeSampler(space, seed);
+        return done =>
+        {
+            if (done.Count > 0) sampler.Tell(done[^1].Parameters, scorer.GreaterIsBetter ? -done[^1].Mean : done[^1].Mean);
+            return done.Count < trials ? sampler.Next() : null;
+        };
     }
 
     private static JsonObject Params(IReadOnlyDictionary<string, string> p) =>

@@ -1,6 +1,7 @@
 using Fathom.Compose;
 using Fathom.Core;
 using Fathom.Data;
+using Fathom.Linear;
 using Fathom.Preprocessing;
 
 namespace Fathom.Cli.Training;
@@ -13,11 +14,18 @@ namespace Fathom.Cli.Training;
 /// </summary>
 internal static class DefaultPreprocessing
 {
+    /// <remarks>
+    /// Numeric columns stay unscaled for models that need non-negative features (counts).
+    /// For <see cref="OrdinaryLeastSquares"/> the one-hot encoding drops each column's first category: its design
+    /// has an intercept, and a full set of indicator columns would be collinear with it, leaving the coefficient
+    /// table without meaning.
+    /// </remarks>
     public static Pipeline Build(DataFrame features, IEstimator estimator) =>
-        new(("preprocess", Preprocessor(features, scale: !estimator.Tags.IsScaleInvariant)), ("model", estimator));
+        new(("preprocess", Preprocessor(features, scale: !estimator.Tags.IsScaleInvariant && !estimator.Tags.RequiresNonNegativeFeatures,
+            dropFirstCategory: estimator is OrdinaryLeastSquares)), ("model", estimator));
 
     /// <summary>The column transformer alone (for unsupervised verbs, which always scale).</summary>
-    public static ColumnTransformer Preprocessor(DataFrame features, bool scale)
+    public static ColumnTransformer Preprocessor(DataFrame features, bool scale, bool dropFirstCategory = false)
     {
         string[] Of(params ColumnKind[] kinds) => features.Columns.Where(c => kinds.Contains(c.Kind)).Select(c => c.Name).ToArray();
         var branches = new List<ColumnBranch>();
@@ -30,7 +38,7 @@ internal static class DefaultPreprocessing
         if (text.Length > 0)
             branches.Add(new ColumnBranch("cat", new Pipeline(
                 new SimpleImputer { Strategy = ImputeStrategy.MostFrequent },
-                new OneHotEncoder { HandleUnknown = UnknownCategoryHandling.Ignore }), ColumnSelector.Names(text)));
+                new OneHotEncoder { HandleUnknown = UnknownCategoryHandling.Ignore, Drop = dropFirstCategory ? CategoryDrop.First : CategoryDrop.None }), ColumnSelector.Names(text)));
 
         var dates = Of(ColumnKind.DateTime);
         if (dates.Length > 0)

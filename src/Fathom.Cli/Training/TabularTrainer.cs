@@ -3,6 +3,7 @@ using Fathom.Compose;
 using Fathom.Core;
 using Fathom.Data;
 using Fathom.Dummy;
+using Fathom.Imbalance;
 using Fathom.ModelSelection;
 
 namespace Fathom.Cli.Training;
@@ -19,7 +20,27 @@ internal sealed class TabularTrainer(Action<string> warn, FitContext context)
     public TrainingReport Train(TrainOptions options, DataFrame frame)
     {
         var p = Prepare(options, frame);
-        return Finish(options, p, Hyperparameters.With(p.Entry.Create(), options.Params));
+        return Finish(options, p, Balanced(Hyperparameters.With(p.Entry.Create(), options.Params), options, p.Task));
+    }
+
+    /// <summary>
+    /// The estimator wrapped in a <see cref="ResampledClassifier"/> when --balance is given: the sampler then runs
+    /// inside every fit (each training fold, the final fit), never on test rows or validation folds.
+    /// </summary>
+    private static IEstimator Balanced(IEstimator estimator, TrainOptions options, TrainingTask task)
+    {
+        if (options.Balance is null) return estimator;
+        if (task != TrainingTask.Classification)
+            throw new InvalidInputException($"--balance {options.Balance} rebalances classes, but '{options.Target}' is a numeric target (regression); drop --balance.");
+        ISampler sampler = options.Balance switch
+        {
+            "smote" => new Smote(),
+            "adasyn" => new Adasyn(),
+            "borderline" => new BorderlineSmote(),
+            "under" => new RandomUnderSampler(),
+            _ => new RandomOverSampler(),
+        };
+        return new ResampledClassifier { Sampler = sampler, Classifier = (IClassifier)estimator, Seed = options.Seed };
     }
 
     /// <summary>
@@ -30,26 +51,43 @@ internal sealed class TabularTrainer(Action<string> warn, FitContext context)
     public (TrainingReport Report, IReadOnlyList<TuningCandidate> Candidates, int Best) Tune(
         TrainOptions options, DataFrame frame, IReadOnlyList<IReadOnlyDictionary<string, string>> candidates, string metric, int folds)
     {
+        // Validate every candidate before fitting anything: a bad name or value fails at once.
+        var check = Hyperparameters.With(EstimatorCatalog.Find(options.Model!).Create(), options.Params);
+        foreach (var c in candidates) Hyperparameters.With(check, c);
+        return Tune(options, frame, done => done.Count < candidates.Count ? candidates[done.Count] : null, candidates.Count, metric, folds);
+    }
+
+    /// <summary>
+    /// As the fixed-list <see cref="Tune(TrainOptions, DataFrame, IReadOnlyList{IReadOnlyDictionary{string, string}}, string, int)"/>,
+    /// but each next candidate comes from <paramref name="next"/>, which sees the candidates scored so far (for
+    /// Bayesian search) and returns null to stop.
+    /// </summary>
+    public (TrainingReport Report, IReadOnlyList<TuningCandidate> Candidates, int Best) Tune(TrainOptions options, DataFrame frame,
+        Func<IReadOnlyList<TuningCandidate>, IReadOnlyDictionary<string, string>?> next, int total, string metric, int folds)
+    {
         var p = Prepare(options, frame);
         var scorer = Metrics.Scorers.Get(metric);
         bool classification = p.Task == TrainingTask.Classification;
         if ((scorer.Task == Metrics.ScorerTask.Classification) != classification)
             throw new InvalidInputException($"--metric {metric} scores {scorer.Task.ToString().ToLowerInvariant()}, but this target needs {(classification ? "classification" : "regression")}; use one of: {string.Join(", ", Metrics.Scorers.Defaults(classification ? Metrics.ScorerTask.Classification : Metrics.ScorerTask.Regression))}.");
         var baseEstimator = Hyperparameters.With(p.Entry.Create(), options.Params);
-        // Validate every candidate before fitting anything: a bad name or value fails at once.
-        var estimators = candidates.Select(c => Hyperparameters.With(baseEstimator, c)).ToArray();
         var xTrain = p.Features.Take(p.Train);
         var yTrain = p.Target.Take(p.Train);
-        var results = new List<TuningCandidate>(estimators.Length);
+        var results = new List<TuningCandidate>();
+        var estimators = new List<IEstimator>();
         int best = -1;
-        for (int i = 0; i < estimators.Length; i++)
+        while (next(results) is { } point)
         {
             context.ThrowIfCancellationRequested();
-            context.Report("tuning", i, estimators.Length);
-            var (mean, std) = CrossValidate(estimators[i], xTrain, yTrain, folds, options.Seed);
-            results.Add(new TuningCandidate(candidates[i], mean[scorer.Name], std[scorer.Name]));
+            context.Report("tuning", results.Count, total);
+            var estimator = Balanced(Hyperparameters.With(baseEstimator, point), options, p.Task);
+            var (mean, std) = CrossValidate(estimator, xTrain, yTrain, folds, options.Seed);
+            results.Add(new TuningCandidate(point, mean[scorer.Name], std[scorer.Name]));
+            estimators.Add(estimator);
+            int i = results.Count - 1;
             if (best < 0 || (scorer.GreaterIsBetter ? mean[scorer.Name] > results[best].Mean : mean[scorer.Name] < results[best].Mean)) best = i;
         }
+        if (best < 0) throw new InvalidInputException("The search produced no candidate; ask for at least one trial.");
         return (Finish(options, p, estimators[best]), results, best);
     }
 

@@ -12,4 +12,5 @@ internal sealed record TrainOptions
     public int CvFolds { get; init; }
     public string? OutPath { get; init; }
     public IReadOnlyList<string> Drop { get; init; } = [];
+    public string? Balance { get; init; }
 }

@@ -20,4 +20,10 @@ public sealed record EstimatorTags
 
     /// <summary>Results do not change when features are rescaled (trees); the command line then skips scaling.</summary>
     public bool IsScaleInvariant { get; init; }
+
+    /// <summary>
+    /// Fit rejects negative feature values (count models such as multinomial naive Bayes, chi² scores); the command
+    /// line then leaves numeric columns unscaled, and the contract checks give it data shifted to be non-negative.
+    /// </summary>
+    public bool RequiresNonNegativeFeatures { get; init; }
 }

@@ -14,4 +14,7 @@ public enum EstimatorTask
 
     /// <summary>Transforms features.</summary>
     Transform,
+
+    /// <summary>Scores rows by how unusual they are and flags outliers.</summary>
+    OutlierDetection,
 }

@@ -76,6 +76,10 @@ public abstract record ForestClassifier
     [Hyperparameter("class weighting: none or balanced (n / (classes * class count))")]
     public ClassWeightMode ClassWeight { get; init; } = ClassWeightMode.None;
 
+    /// <summary>Minimal cost-complexity pruning α applied to each tree after growth (default 0: no pruning).</summary>
+    [Hyperparameter("cost-complexity pruning strength applied to each tree", Min = 0)]
+    public double CcpAlpha { get; init; }
+
     /// <summary>Seed of the bootstrap samples and feature draws (default 0).</summary>
     [Hyperparameter("seed of the bootstrap samples and feature draws")]
     public int Seed { get; init; }
@@ -100,7 +104,7 @@ public abstract record ForestClassifier
         {
             Criterion = Criterion, MaxDepth = MaxDepth, MinSamplesSplit = MinSamplesSplit, MinSamplesLeaf = MinSamplesLeaf,
             MinWeightFractionLeaf = MinWeightFractionLeaf, MaxFeatures = MaxFeatures, MaxLeafNodes = MaxLeafNodes,
-            MinImpurityDecrease = MinImpurityDecrease,
+            MinImpurityDecrease = MinImpurityDecrease, CcpAlpha = CcpAlpha,
         }.Settings(x.Columns, who);
         int draws = Bootstrap ? ForestCore.BootstrapSize(MaxSamples, n, who) : n;
         var (baseWeights, _) = TreeInput.Weights(sampleWeight, codes, k, ClassWeight);

@@ -26,7 +26,7 @@ public abstract record ForestRegressor
     public int NEstimators { get; init; } = 100;
 
     /// <summary>Impurity measure of the trees: squared_error (default), friedman_mse or poisson.</summary>
-    [Hyperparameter("impurity measure of the trees: squared_error, friedman_mse or poisson")]
+    [Hyperparameter("impurity measure of the trees: squared_error, friedman_mse, poisson or absolute_error")]
     public RegressionCriterion Criterion { get; init; } = RegressionCriterion.SquaredError;
 
     /// <summary>Largest depth of each tree; null (default) grows until leaves are pure or too small.</summary>
@@ -70,6 +70,10 @@ public abstract record ForestRegressor
     [Hyperparameter("rows drawn per tree: a fraction in (0, 1] of the rows, or a whole count", Min = 0, MinExclusive = true, NullMeans = "as many as rows")]
     public double? MaxSamples { get; init; }
 
+    /// <summary>Minimal cost-complexity pruning α applied to each tree after growth (default 0: no pruning).</summary>
+    [Hyperparameter("cost-complexity pruning strength applied to each tree", Min = 0)]
+    public double CcpAlpha { get; init; }
+
     /// <summary>Seed of the bootstrap samples and feature draws (default 0).</summary>
     [Hyperparameter("seed of the bootstrap samples and feature draws")]
     public int Seed { get; init; }
@@ -94,7 +98,7 @@ public abstract record ForestRegressor
         {
             Criterion = Criterion, MaxDepth = MaxDepth, MinSamplesSplit = MinSamplesSplit, MinSamplesLeaf = MinSamplesLeaf,
             MinWeightFractionLeaf = MinWeightFractionLeaf, MaxFeatures = MaxFeatures, MaxLeafNodes = MaxLeafNodes,
-            MinImpurityDecrease = MinImpurityDecrease,
+            MinImpurityDecrease = MinImpurityDecrease, CcpAlpha = CcpAlpha,
         }.Settings(x.Columns, who);
         int draws = Bootstrap ? ForestCore.BootstrapSize(MaxSamples, n, who) : n;
         var baseWeights = sampleWeight is null ? Enumerable.Repeat(1.0, n).ToArray() : (double[])sampleWeight.Clone();

@@ -123,10 +123,7 @@ public static class ClassificationMetrics
         ArgumentNullException.ThrowIfNull(scores);
         MetricInputs.SameLength(yTrue.Count, scores.Count, nameof(RocAuc));
         MetricInputs.Weights(sampleWeight, yTrue.Count, nameof(RocAuc));
-        var cmp = EqualityComparer<T>.Default;
-        var positive = new bool[yTrue.Count];
-        for (int i = 0; i < positive.Length; i++) positive[i] = cmp.Equals(yTrue[i], positiveLabel);
-        return BinaryAuc(positive, scores, sampleWeight);
+        return BinaryAuc(BinaryCurve.Positives(yTrue, positiveLabel), scores, sampleWeight);
     }
 
     /// <summary>
@@ -161,34 +158,16 @@ public static class ClassificationMetrics
     }
 
     /// <summary>Trapezoid area under (FPR, TPR) with one point per distinct score, scanning scores from high to low.</summary>
-    private static double BinaryAuc(bool[] positive, IReadOnlyList<double> scores, double[]? w, string? className = null)
+    internal static double BinaryAuc(bool[] positive, IReadOnlyList<double> scores, double[]? w, string? className = null)
     {
-        int n = positive.Length;
-        var order = new int[n];
-        var keys = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            order[i] = i;
-            keys[i] = scores[i];
-            if (double.IsNaN(keys[i])) throw new InvalidInputException($"{nameof(RocAuc)}: the score at row {i} is NaN.", i);
-        }
-        Array.Sort(keys, order);
-        var tps = new List<double>(n);
-        var fps = new List<double>(n);
-        double tp = 0, fp = 0;
-        for (int j = n - 1; j >= 0; j--)
-        {
-            int i = order[j];
-            double wi = w?[i] ?? 1;
-            if (positive[i]) tp += wi; else fp += wi;
-            if (j == 0 || keys[j - 1] != keys[j]) { tps.Add(tp); fps.Add(fp); }
-        }
+        var (fps, tps, _) = BinaryCurve.Compute(positive, scores, w, nameof(RocAuc));
+        double tp = tps[^1], fp = fps[^1];
         if (tp == 0 || fp == 0)
             throw new InvalidInputException(className is null
                 ? $"{nameof(RocAuc)}: only one class is present in the true labels; ROC AUC is not defined."
                 : $"{nameof(RocAuc)}: class '{className}' has {(tp == 0 ? "no" : "only")} rows in the true labels; ROC AUC is not defined.");
         double area = 0, prevX = 0, prevY = 0;
-        for (int t = 0; t < tps.Count; t++)
+        for (int t = 0; t < tps.Length; t++)
         {
             double x = fps[t] / fp, y = tps[t] / tp;
             area += (x - prevX) * (y + prevY) / 2;

@@ -67,4 +67,23 @@ internal static class MetricInputs
                     $"{what}: label '{yTrue[i]}' at row {i} is not one of the {classes.Count} classes of the probabilities ({string.Join(", ", classes)}).", i);
         return r;
     }
+
+    /// <summary>The distinct labels sorted as numpy sorts them (ordinal for strings, natural order otherwise).</summary>
+    public static T[] SortedLabels<T>(IEnumerable<T> labels) where T : notnull
+    {
+        var distinct = labels.Distinct().ToArray();
+        if (distinct is string[] strings) Array.Sort(strings, StringComparer.Ordinal);
+        else Array.Sort(distinct, Comparer<T>.Default);
+        return distinct;
+    }
+
+    /// <summary>Index of each value in <paramref name="labels"/>, or −1 when absent.</summary>
+    public static int[] Positions<T>(IReadOnlyList<T> values, IReadOnlyList<T> labels) where T : notnull
+    {
+        var index = new Dictionary<T, int>();
+        for (int c = 0; c < labels.Count; c++) index.TryAdd(labels[c], c);
+        var r = new int[values.Count];
+        for (int i = 0; i < r.Length; i++) r[i] = index.TryGetValue(values[i], out int c) ? c : -1;
+        return r;
+    }
 }

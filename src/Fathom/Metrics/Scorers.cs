@@ -6,7 +6,10 @@ namespace Fathom.Metrics;
 /// The registry of scorers by snake_case name, as the command line and JSON output name them:
 /// classification <c>accuracy</c>, <c>balanced_accuracy</c>, <c>f1_macro</c>, <c>precision_macro</c>,
 /// <c>recall_macro</c>, <c>log_loss</c>, <c>roc_auc</c> (binary: AUC of the second class's probability;
-/// three or more classes: one-vs-rest macro); regression <c>r2</c>, <c>rmse</c>, <c>mae</c>, <c>mse</c>.
+/// three or more classes: one-vs-rest macro), <c>f1_micro</c>, <c>f1_weighted</c>, <c>precision_weighted</c>,
+/// <c>recall_weighted</c>, <c>jaccard_macro</c>, <c>mcc</c>, <c>cohen_kappa</c>, <c>roc_auc_ovo</c>,
+/// <c>top_2_accuracy</c>; regression <c>r2</c>, <c>rmse</c>, <c>mae</c>, <c>mse</c>, <c>mape</c>, <c>median_ae</c>,
+/// <c>explained_variance</c>, <c>max_error</c>, <c>poisson_deviance</c>, <c>gamma_deviance</c>.
 /// </summary>
 public static class Scorers
 {
@@ -19,10 +22,25 @@ public static class Scorers
         new("recall_macro", true, false, (t, p, _, _, w) => ClassificationMetrics.RecallMacro(t, p!, w)),
         new("log_loss", false, true, (t, _, pr, c, w) => ClassificationMetrics.LogLoss(t, pr!, c, w)),
         new("roc_auc", true, true, (t, _, pr, c, w) => ClassificationMetrics.RocAucOvr(t, pr!, c, w)),
+        new("f1_micro", true, false, (t, p, _, _, w) => LabelMetrics.F1(t, p!, Averaging.Micro, null, w)),
+        new("f1_weighted", true, false, (t, p, _, _, w) => LabelMetrics.F1(t, p!, Averaging.Weighted, null, w)),
+        new("precision_weighted", true, false, (t, p, _, _, w) => LabelMetrics.Precision(t, p!, Averaging.Weighted, null, w)),
+        new("recall_weighted", true, false, (t, p, _, _, w) => LabelMetrics.Recall(t, p!, Averaging.Weighted, null, w)),
+        new("jaccard_macro", true, false, (t, p, _, _, w) => LabelMetrics.Jaccard(t, p!, Averaging.Macro, null, w)),
+        new("mcc", true, false, (t, p, _, _, w) => LabelMetrics.MatthewsCorrelation(t, p!, w)),
+        new("cohen_kappa", true, false, (t, p, _, _, w) => LabelMetrics.CohenKappa(t, p!, KappaWeighting.None, w)),
+        new("roc_auc_ovo", true, true, (t, _, pr, c, _) => ScoreMetrics.RocAucOvo(t, pr!, c)),
+        new("top_2_accuracy", true, true, (t, _, pr, c, w) => ScoreMetrics.TopKAccuracy(t, pr!, c, 2, w)),
         new("r2", true, (t, p, w) => RegressionMetrics.R2(t, p, w)),
         new("rmse", false, (t, p, w) => RegressionMetrics.RootMeanSquaredError(t, p, w)),
         new("mae", false, (t, p, w) => RegressionMetrics.MeanAbsoluteError(t, p, w)),
         new("mse", false, (t, p, w) => RegressionMetrics.MeanSquaredError(t, p, w)),
+        new("mape", false, (t, p, w) => RegressionMetrics.MeanAbsolutePercentageError(t, p, w)),
+        new("median_ae", false, (t, p, w) => RegressionMetrics.MedianAbsoluteError(t, p, w)),
+        new("explained_variance", true, (t, p, w) => RegressionMetrics.ExplainedVariance(t, p, w)),
+        new("max_error", false, (t, p, _) => RegressionMetrics.MaxError(t, p)),
+        new("poisson_deviance", false, (t, p, w) => RegressionMetrics.MeanPoissonDeviance(t, p, w)),
+        new("gamma_deviance", false, (t, p, w) => RegressionMetrics.MeanGammaDeviance(t, p, w)),
     ];
 
     private static readonly Dictionary<string, Scorer> ByName = List.ToDictionary(s => s.Name, StringComparer.Ordinal);

@@ -88,14 +88,19 @@ public static class GridSearch
         ArgumentNullException.ThrowIfNull(y);
         if (x.Rows != y.Count) throw new InvalidInputException($"x has {x.Rows} rows but y has {y.Count} labels; give one label per row.");
         var scorer = CrossValidation.Resolve([scoring], ScorerTask.Classification)[0];
-        var yText = y.Codes.ToArray().Select(c => y.Classes[c]).ToArray();
         return Search(estimator, points, x.Rows, y, groups, splitter ?? new StratifiedKFold(), scorer, context,
-            (e, train, test, inner) =>
-            {
-                var model = e.Fit(x.SelectRows(train), y.Subset(train), null, inner);
-                return scorer.Score(model, x.SelectRows(test), test.Select(i => yText[i]).ToArray());
-            },
-            (e, ctx) => refit ? e.Fit(x, y, null, ctx) : null);
+            ClassifierFold<T>(x, y, scorer), (e, ctx) => refit ? e.Fit(x, y, null, ctx) : null);
+    }
+
+    /// <summary>Fits a classifier on the training rows of a fold and scores it on the test rows.</summary>
+    internal static Func<T, int[], int[], FitContext, double> ClassifierFold<T>(Matrix x, ClassLabels y, Scorer scorer) where T : IClassifier
+    {
+        var yText = y.Codes.ToArray().Select(c => y.Classes[c]).ToArray();
+        return (e, train, test, inner) =>
+        {
+            var model = e.Fit(x.SelectRows(train), y.Subset(train), null, inner);
+            return scorer.Score(model, x.SelectRows(test), test.Select(i => yText[i]).ToArray());
+        };
     }
 
     internal static GridSearchResult<T, IRegressionModel> Regress<T>(T estimator, IReadOnlyList<IReadOnlyDictionary<string, string>> points,
@@ -107,12 +112,17 @@ public static class GridSearch
         if (x.Rows != y.Length) throw new InvalidInputException($"x has {x.Rows} rows but y has {y.Length} values; give one target per row.");
         var scorer = CrossValidation.Resolve([scoring], ScorerTask.Regression)[0];
         return Search(estimator, points, x.Rows, null, groups, splitter ?? new KFold(), scorer, context,
-            (e, train, test, inner) =>
-            {
-                var model = e.Fit(x.SelectRows(train), train.Select(i => y[i]).ToArray(), null, inner);
-                return scorer.Score(model, x.SelectRows(test), test.Select(i => y[i]).ToArray());
-            },
-            (e, ctx) => refit ? e.Fit(x, y, null, ctx) : null);
+            RegressorFold<T>(x, y, scorer), (e, ctx) => refit ? e.Fit(x, y, null, ctx) : null);
+    }
+
+    /// <summary>Fits a regressor on the training rows of a fold and scores it on the test rows.</summary>
+    internal static Func<T, int[], int[], FitContext, double> RegressorFold<T>(Matrix x, double[] y, Scorer scorer) where T : IRegressor
+    {
+        return (e, train, test, inner) =>
+        {
+            var model = e.Fit(x.SelectRows(train), train.Select(i => y[i]).ToArray(), null, inner);
+            return scorer.Score(model, x.SelectRows(test), test.Select(i => y[i]).ToArray());
+        };
     }
 
     internal static GridSearchResult<T, TModel> Search<T, TModel>(T estimator, IReadOnlyList<IReadOnlyDictionary<string, string>> points,
@@ -127,20 +137,53 @@ public static class GridSearch
         var scores = CrossValidation.RunFolds(estimators.Length * k, ctx,
             (job, inner) => fitAndScore(estimators[job / k], folds[job % k].Train, folds[job % k].Test, inner));
         var candidates = new GridSearchCandidate[points.Count];
-        var means = new double[points.Count];
         for (int c = 0; c < points.Count; c++)
         {
             var s = scores.AsSpan(c * k, k).ToArray();
-            means[c] = s.Average();
-            candidates[c] = new GridSearchCandidate(points[c], means[c], CrossValidationScore.Std(s), s, 0);
+            candidates[c] = new GridSearchCandidate(points[c], s.Average(), CrossValidationScore.Std(s), s, 0);
         }
-        // rank like scipy's rankdata(method="min") on the (possibly negated) mean, NaN last
-        double Key(int c) => double.IsNaN(means[c]) ? double.NegativeInfinity : scorer.GreaterIsBetter ? means[c] : -means[c];
-        for (int c = 0; c < points.Count; c++)
-            candidates[c] = candidates[c] with { Rank = 1 + Enumerable.Range(0, points.Count).Count(o => Key(o) > Key(c)) };
-        int best = Enumerable.Range(0, points.Count).First(c => candidates[c].Rank == 1);
+        return Finish(estimator, candidates, scorer, ctx, refit);
+    }
+
+    /// <summary>
+    /// A search whose next point depends on the results so far (Bayesian optimization): <paramref name="propose"/> gets
+    /// the candidates scored so far and returns the next point, or null to stop; each point is cross-validated (folds
+    /// in parallel) before the next is proposed.
+    /// </summary>
+    internal static GridSearchResult<T, TModel> SearchSequential<T, TModel>(T estimator,
+        Func<IReadOnlyList<GridSearchCandidate>, IReadOnlyDictionary<string, string>?> propose,
+        int rows, ClassLabels? labels, ClassLabels? groups, ISplitter splitter, Scorer scorer, FitContext? context,
+        Func<T, int[], int[], FitContext, double> fitAndScore, Func<T, FitContext, TModel?> refit) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        var ctx = context ?? FitContext.Default;
+        var folds = splitter.Split(rows, labels, groups);
+        int k = folds.Count;
+        var candidates = new List<GridSearchCandidate>();
+        while (propose(candidates) is { } point)
+        {
+            ctx.ThrowIfCancellationRequested();
+            var e = Hyperparameters.With(estimator, point);
+            var s = CrossValidation.RunFolds(k, ctx, (job, inner) => fitAndScore(e, folds[job].Train, folds[job].Test, inner));
+            candidates.Add(new GridSearchCandidate(point, s.Average(), CrossValidationScore.Std(s), s, 0));
+        }
+        if (candidates.Count == 0) throw new InvalidHyperparameterException("n_iter", "The search tried no candidate; ask for at least one trial.");
+        return Finish(estimator, candidates.ToArray(), scorer, ctx, refit);
+    }
+
+    // Ranks like scipy's rankdata(method="min") on the (possibly negated) mean, NaN last; refits the best.
+    private static GridSearchResult<T, TModel> Finish<T, TModel>(T estimator, GridSearchCandidate[] candidates, Scorer scorer, FitContext ctx,
+        Func<T, FitContext, TModel?> refit) where T : class
+    {
+        int n = candidates.Length;
+        double Key(int c) => double.IsNaN(candidates[c].MeanScore) ? double.NegativeInfinity : scorer.GreaterIsBetter ? candidates[c].MeanScore : -candidates[c].MeanScore;
+        var keys = Enumerable.Range(0, n).Select(Key).ToArray();
+        for (int c = 0; c < n; c++)
+            candidates[c] = candidates[c] with { Rank = 1 + keys.Count(o => o > keys[c]) };
+        int best = Enumerable.Range(0, n).First(c => candidates[c].Rank == 1);
         ctx.ThrowIfCancellationRequested();
-        var model = refit(estimators[best], ctx);
-        return new GridSearchResult<T, TModel>(scorer.Name, candidates, best, estimators[best], model);
+        var bestEstimator = Hyperparameters.With(estimator, candidates[best].Parameters);
+        var model = refit(bestEstimator, ctx);
+        return new GridSearchResult<T, TModel>(scorer.Name, candidates, best, bestEstimator, model);
     }
 }

@@ -15,6 +15,21 @@ public sealed class ParameterDistribution
     private readonly double _low, _high;
     private readonly bool _integer, _log;
 
+    /// <summary>The listed values of a choice, or null for a range.</summary>
+    internal IReadOnlyList<string>? Choices => _choices;
+
+    /// <summary>Lower end of a range.</summary>
+    internal double Low => _low;
+
+    /// <summary>Upper end of a range.</summary>
+    internal double High => _high;
+
+    /// <summary>Whether a range holds integers.</summary>
+    internal bool IsInteger => _integer;
+
+    /// <summary>Whether a range is log-uniform.</summary>
+    internal bool IsLog => _log;
+
     private ParameterDistribution(string[]? choices, double low, double high, bool integer, bool log)
     {
         _choices = choices;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Fathom.Core;
 using Fathom.Linear;
 using Fathom.Numerics;
@@ -38,20 +37,8 @@ public sealed record GaussianNB : IClassifier
         Hyperparameters.Validate(this);
         Check(x, y, sampleWeight);
         (context ?? FitContext.Default).ThrowIfCancellationRequested();
-        var counts = y.ClassCounts();
-        var remap = new int[counts.Length];
-        var classes = new List<string>();
-        for (int c = 0; c < counts.Length; c++)
-        {
-            remap[c] = counts[c] > 0 ? classes.Count : -1;
-            if (counts[c] > 0) classes.Add(y.Classes[c]);
-        }
-        if (classes.Count < 2)
-            throw new InvalidInputException(
-                $"{nameof(GaussianNB)}: the labels hold only one class ('{classes[0]}'); a classifier needs rows of at least two classes.");
-        var codes = new int[y.Count];
-        for (int i = 0; i < codes.Length; i++) codes[i] = remap[y.Codes[i]];
-        var empty = GaussianNBModel.Empty(this, classes.ToArray(), y.Kind, x.Columns, CheckedPriors(classes.Count));
+        var (classes, codes) = NaiveBayesInput.PresentClasses(y, nameof(GaussianNB));
+        var empty = GaussianNBModel.Empty(this, classes, y.Kind, x.Columns, CheckedPriors(classes.Length));
         return empty.Update(x, codes, sampleWeight);
     }
 
@@ -67,41 +54,17 @@ public sealed record GaussianNB : IClassifier
     public GaussianNBModel PartialFit(Matrix x, ClassLabels y, ClassLabels classes, double[]? sampleWeight = null)
     {
         Hyperparameters.Validate(this);
-        ArgumentNullException.ThrowIfNull(classes);
-        if (classes.ClassCount < 2)
-            throw new InvalidInputException($"{nameof(GaussianNB)}: partial fit needs the list of all classes, at least two.");
+        NaiveBayesInput.CheckPartialClasses(classes, nameof(GaussianNB));
         Check(x, y, sampleWeight);
         var empty = GaussianNBModel.Empty(this, classes.Classes.ToArray(), classes.Kind, x.Columns, CheckedPriors(classes.ClassCount));
-        return empty.Update(x, GaussianNBModel.Codes(y, empty.Classes), sampleWeight);
+        return empty.Update(x, NaiveBayesInput.Codes(y, empty.Classes, nameof(GaussianNB)), sampleWeight);
     }
 
     IClassificationModel IClassifier.Fit(Matrix x, ClassLabels y, double[]? sampleWeight, FitContext? context) =>
         Fit(x, y, sampleWeight, context);
 
-    internal static void Check(Matrix x, ClassLabels y, double[]? sampleWeight)
-    {
-        const string name = nameof(GaussianNB);
-        InputChecks.Features(x, name);
-        ArgumentNullException.ThrowIfNull(y);
-        if (y.Count != x.Rows)
-            throw new InvalidInputException($"{name}: {y.Count} labels were given for {x.Rows} rows; give one label per row.");
-        InputChecks.Weights(sampleWeight, x.Rows, name);
-    }
+    internal static void Check(Matrix x, ClassLabels y, double[]? sampleWeight) =>
+        NaiveBayesInput.Check(x, y, sampleWeight, nameof(GaussianNB));
 
-    private double[]? CheckedPriors(int classes)
-    {
-        if (Priors is null) return null;
-        if (Priors.Count != classes)
-            throw new InvalidHyperparameterException("priors", $"{nameof(GaussianNB)}: {Priors.Count} priors were given for {classes} classes; give one prior per class.");
-        double sum = 0;
-        foreach (double p in Priors)
-        {
-            if (!(p >= 0) || double.IsInfinity(p))
-                throw new InvalidHyperparameterException("priors", $"{nameof(GaussianNB)}: priors must be non-negative and finite.");
-            sum += p;
-        }
-        if (Math.Abs(sum - 1.0) > 1e-8 + 1e-5)
-            throw new InvalidHyperparameterException("priors", $"{nameof(GaussianNB)}: the priors sum to {sum.ToString(CultureInfo.InvariantCulture)}; they must sum to 1.");
-        return Priors.ToArray();
-    }
+    private double[]? CheckedPriors(int classes) => NaiveBayesInput.Priors(Priors, classes, nameof(GaussianNB), "priors");
 }

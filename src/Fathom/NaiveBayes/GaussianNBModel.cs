@@ -69,26 +69,6 @@ public sealed class GaussianNBModel : IClassificationModel
         new(parameters, classes, kind, new double[classes.Length], priors ?? new double[classes.Length],
             new Matrix(classes.Length, features), new Matrix(classes.Length, features), 0.0, priors is not null);
 
-    /// <summary>The codes of <paramref name="y"/> in <paramref name="classes"/>; a label not in the list is an error.</summary>
-    internal static int[] Codes(ClassLabels y, IReadOnlyList<string> classes)
-    {
-        var map = new int[y.ClassCount];
-        for (int c = 0; c < map.Length; c++)
-        {
-            map[c] = -1;
-            for (int k = 0; k < classes.Count; k++) if (classes[k] == y.Classes[c]) map[c] = k;
-        }
-        var codes = new int[y.Count];
-        for (int i = 0; i < codes.Length; i++)
-        {
-            codes[i] = map[y.Codes[i]];
-            if (codes[i] < 0)
-                throw new InvalidInputException(
-                    $"{nameof(GaussianNB)}: the label '{y.Classes[y.Codes[i]]}' of row {i} is not one of the classes given at the first partial fit ({string.Join(", ", classes)}).", i);
-        }
-        return codes;
-    }
-
     /// <summary>
     /// Learns from one more chunk and returns the updated model (this one is unchanged). Means and variances are
     /// merged with the chunk's as scikit-learn's <c>_update_mean_variance</c>; ε is recomputed from the chunk and,
@@ -101,7 +81,7 @@ public sealed class GaussianNBModel : IClassificationModel
     {
         GaussianNB.Check(x, y, sampleWeight);
         InputChecks.FeatureCount(x, FeatureCount, nameof(GaussianNBModel));
-        return Update(x, Codes(y, _classes), sampleWeight);
+        return Update(x, NaiveBayesInput.Codes(y, _classes, nameof(GaussianNB)), sampleWeight);
     }
 
     internal GaussianNBModel Update(Matrix x, int[] codes, double[]? sampleWeight)

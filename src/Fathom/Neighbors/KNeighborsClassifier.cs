@@ -21,16 +21,20 @@ public sealed record KNeighborsClassifier : IClassifier
     [Hyperparameter("vote weighting: uniform or distance (1/d)")]
     public NeighborWeights Weights { get; init; } = NeighborWeights.Uniform;
 
-    /// <summary>Distance: euclidean (default) or manhattan.</summary>
-    [Hyperparameter("distance between rows: euclidean or manhattan")]
+    /// <summary>Distance: euclidean (default), manhattan, chebyshev, minkowski (with <see cref="P"/>), cosine or nan_euclidean (missing values allowed).</summary>
+    [Hyperparameter("distance between rows: euclidean, manhattan, chebyshev, minkowski, cosine or nan_euclidean")]
     public NeighborMetric Metric { get; init; } = NeighborMetric.Euclidean;
+
+    /// <summary>Power p of the minkowski metric (default 2, as scikit-learn; ≥ 1; unused by the other metrics).</summary>
+    [Hyperparameter("power p of the minkowski metric", Min = 1)]
+    public double P { get; init; } = 2;
 
     /// <summary>Search: auto (default), brute or kd_tree.</summary>
     [Hyperparameter("neighbour search: auto, brute or kd_tree")]
     public NeighborAlgorithm Algorithm { get; init; } = NeighborAlgorithm.Auto;
 
     /// <inheritdoc/>
-    public EstimatorTags Tags { get; } = new() { SupportsSampleWeight = false };
+    public EstimatorTags Tags => new() { SupportsSampleWeight = false, AllowsMissingValues = Metric == NeighborMetric.NanEuclidean };
 
     /// <summary>Validates and indexes the training data.</summary>
     /// <param name="x">Training features (n × p), finite.</param>
@@ -43,7 +47,7 @@ public sealed record KNeighborsClassifier : IClassifier
     {
         Hyperparameters.Validate(this);
         ArgumentNullException.ThrowIfNull(y);
-        NeighborFit.Check(x, y.Count, NNeighbors, sampleWeight, context, nameof(KNeighborsClassifier));
+        NeighborFit.Check(x, y.Count, NNeighbors, sampleWeight, context, nameof(KNeighborsClassifier), Metric);
         var counts = y.ClassCounts();
         var remap = new int[counts.Length];
         var classes = new List<string>();
@@ -57,7 +61,7 @@ public sealed record KNeighborsClassifier : IClassifier
                 $"{nameof(KNeighborsClassifier)}: the labels hold only one class ('{classes[0]}'); a classifier needs rows of at least two classes.");
         var codes = new int[y.Count];
         for (int i = 0; i < codes.Length; i++) codes[i] = remap[y.Codes[i]];
-        var index = NearestNeighbors.Create(x.Clone(), Metric, Algorithm, NNeighbors);
+        var index = NearestNeighbors.Create(x.Clone(), Metric, Algorithm, NNeighbors, P);
         return new KNeighborsClassifierModel(this, classes.ToArray(), y.Kind, index, codes);
     }
 

@@ -41,7 +41,7 @@ public sealed class KNeighborsClassifierModel : IClassificationModel
     /// <summary>The neighbours of each row among the training rows (k = n_neighbors).</summary>
     public NeighborResult KNeighbors(Matrix x)
     {
-        NeighborFit.CheckQuery(x, FeatureCount, nameof(KNeighborsClassifierModel));
+        NeighborFit.CheckQuery(x, FeatureCount, nameof(KNeighborsClassifierModel), Parameters.Metric);
         return Index.Search(x, Parameters.NNeighbors, 0);
     }
 
@@ -101,7 +101,7 @@ public sealed class KNeighborsClassifierModel : IClassificationModel
         var codes = reader.ReadInts("codes", points.Rows);
         if (points.Rows < parameters.NNeighbors || points.Columns < 1 || codes.Any(c => (uint)c >= (uint)classes.Length))
             throw new ModelFormatException("The model file is damaged: the training rows or classes of a knn model do not fit together.");
-        var index = NearestNeighbors.Create(points, parameters.Metric, parameters.Algorithm, parameters.NNeighbors);
+        var index = NearestNeighbors.Create(points, parameters.Metric, parameters.Algorithm, parameters.NNeighbors, parameters.P);
         return new KNeighborsClassifierModel(parameters, classes!, kind, index, codes);
     }
 }

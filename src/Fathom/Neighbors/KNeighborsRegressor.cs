@@ -20,16 +20,20 @@ public sealed record KNeighborsRegressor : IRegressor
     [Hyperparameter("averaging weights: uniform or distance (1/d)")]
     public NeighborWeights Weights { get; init; } = NeighborWeights.Uniform;
 
-    /// <summary>Distance: euclidean (default) or manhattan.</summary>
-    [Hyperparameter("distance between rows: euclidean or manhattan")]
+    /// <summary>Distance: euclidean (default), manhattan, chebyshev, minkowski (with <see cref="P"/>), cosine or nan_euclidean (missing values allowed).</summary>
+    [Hyperparameter("distance between rows: euclidean, manhattan, chebyshev, minkowski, cosine or nan_euclidean")]
     public NeighborMetric Metric { get; init; } = NeighborMetric.Euclidean;
+
+    /// <summary>Power p of the minkowski metric (default 2, as scikit-learn; ≥ 1; unused by the other metrics).</summary>
+    [Hyperparameter("power p of the minkowski metric", Min = 1)]
+    public double P { get; init; } = 2;
 
     /// <summary>Search: auto (default), brute or kd_tree.</summary>
     [Hyperparameter("neighbour search: auto, brute or kd_tree")]
     public NeighborAlgorithm Algorithm { get; init; } = NeighborAlgorithm.Auto;
 
     /// <inheritdoc/>
-    public EstimatorTags Tags { get; } = new() { SupportsSampleWeight = false };
+    public EstimatorTags Tags => new() { SupportsSampleWeight = false, AllowsMissingValues = Metric == NeighborMetric.NanEuclidean };
 
     /// <summary>Validates and indexes the training data.</summary>
     /// <param name="x">Training features (n × p), finite.</param>
@@ -42,12 +46,12 @@ public sealed record KNeighborsRegressor : IRegressor
     {
         Hyperparameters.Validate(this);
         ArgumentNullException.ThrowIfNull(y);
-        NeighborFit.Check(x, y.Length, NNeighbors, sampleWeight, context, nameof(KNeighborsRegressor));
+        NeighborFit.Check(x, y.Length, NNeighbors, sampleWeight, context, nameof(KNeighborsRegressor), Metric);
         for (int i = 0; i < y.Length; i++)
             if (!double.IsFinite(y[i]))
                 throw new InvalidInputException(
                     $"{nameof(KNeighborsRegressor)}: the target of row {i} is {y[i].ToString(CultureInfo.InvariantCulture)}; drop rows with a missing target first.", i);
-        var index = NearestNeighbors.Create(x.Clone(), Metric, Algorithm, NNeighbors);
+        var index = NearestNeighbors.Create(x.Clone(), Metric, Algorithm, NNeighbors, P);
         return new KNeighborsRegressorModel(this, index, (double[])y.Clone());
     }
 

@@ -31,7 +31,7 @@ public sealed class KNeighborsRegressorModel : IRegressionModel
     /// <summary>The neighbours of each row among the training rows (k = n_neighbors).</summary>
     public NeighborResult KNeighbors(Matrix x)
     {
-        NeighborFit.CheckQuery(x, FeatureCount, nameof(KNeighborsRegressorModel));
+        NeighborFit.CheckQuery(x, FeatureCount, nameof(KNeighborsRegressorModel), Parameters.Metric);
         return Index.Search(x, Parameters.NNeighbors, 0);
     }
 
@@ -73,6 +73,6 @@ public sealed class KNeighborsRegressorModel : IRegressionModel
         var y = reader.ReadDoubles("targets", points.Rows);
         if (points.Rows < parameters.NNeighbors || points.Columns < 1)
             throw new ModelFormatException("The model file is damaged: a knn-regressor model has fewer training rows than n_neighbors.");
-        return new KNeighborsRegressorModel(parameters, NearestNeighbors.Create(points, parameters.Metric, parameters.Algorithm, parameters.NNeighbors), y);
+        return new KNeighborsRegressorModel(parameters, NearestNeighbors.Create(points, parameters.Metric, parameters.Algorithm, parameters.NNeighbors, parameters.P), y);
     }
 }

@@ -28,15 +28,18 @@ public sealed class NearestNeighbors
     private readonly double[] _norms;
     private readonly double _maxNorm;
     private readonly KDTree? _tree;
+    private readonly BallTree? _ball;
 
-    private NearestNeighbors(Matrix points, NeighborMetric metric, NeighborAlgorithm algorithm)
+    private NearestNeighbors(Matrix points, NeighborMetric metric, NeighborAlgorithm algorithm, double p)
     {
         _points = points;
         Metric = metric;
+        P = p;
         _norms = Reductions.RowSquaredNorms(points);
         _maxNorm = _norms.Max();
         Algorithm = algorithm;
         if (algorithm == NeighborAlgorithm.KDTree) _tree = new KDTree(points);
+        if (algorithm == NeighborAlgorithm.BallTree) _ball = new BallTree(points, this);
     }
 
     /// <summary>Number of indexed points.</summary>
@@ -48,6 +51,9 @@ public sealed class NearestNeighbors
     /// <summary>The distance used.</summary>
     public NeighborMetric Metric { get; }
 
+    /// <summary>The power p of <see cref="NeighborMetric.Minkowski"/> (2 unless given; unused by the other metrics).</summary>
+    public double P { get; }
+
     /// <summary>The search actually used (never <see cref="NeighborAlgorithm.Auto"/>).</summary>
     public NeighborAlgorithm Algorithm { get; }
 
@@ -56,26 +62,71 @@ public sealed class NearestNeighbors
 
     /// <summary>
     /// Indexes a copy of <paramref name="points"/>. <see cref="NeighborAlgorithm.Auto"/> picks a KD-tree for Euclidean
-    /// distance in at most 15 dimensions with at least 64 points, brute force otherwise.
+    /// distance in at most 15 dimensions with at least 64 points and k below half of them, brute force otherwise (every
+    /// other metric is searched by brute force).
     /// </summary>
-    /// <exception cref="InvalidInputException">No rows or columns, or NaN/infinity (named by row and column).</exception>
-    /// <exception cref="InvalidHyperparameterException">A KD-tree was asked for with a metric it does not support.</exception>
+    /// <param name="points">The points (n × d); NaN only with <see cref="NeighborMetric.NanEuclidean"/>, never infinity.</param>
+    /// <param name="metric">The distance (default euclidean).</param>
+    /// <param name="algorithm">The search (default auto).</param>
+    /// <param name="p">Power of the Minkowski metric, ≥ 1 (default 2).</param>
+    /// <exception cref="InvalidInputException">No rows or columns, infinity, or NaN with a metric that cannot handle it (named by row and column).</exception>
+    /// <exception cref="InvalidHyperparameterException">A KD-tree was asked for with a metric it does not support, or p &lt; 1.</exception>
     public static NearestNeighbors Build(Matrix points, NeighborMetric metric = NeighborMetric.Euclidean,
-        NeighborAlgorithm algorithm = NeighborAlgorithm.Auto)
+        NeighborAlgorithm algorithm = NeighborAlgorithm.Auto, double p = 2)
     {
-        InputChecks.Features(points, nameof(NearestNeighbors));
-        return Create(points.Clone(), metric, algorithm, k: 1);
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Rows == 0 || points.Columns == 0)
+            throw new InvalidInputException($"{nameof(NearestNeighbors)}: the data has no {(points.Rows == 0 ? "rows" : "columns")}; index at least one point with one feature.");
+        CheckValues(points, metric, nameof(NearestNeighbors));
+        return Create(points.Clone(), metric, algorithm, k: 1, p);
     }
 
     /// <summary>Builds on an already checked, owned matrix; <paramref name="k"/> informs the automatic choice.</summary>
-    internal static NearestNeighbors Create(Matrix owned, NeighborMetric metric, NeighborAlgorithm algorithm, int k)
+    internal static NearestNeighbors Create(Matrix owned, NeighborMetric metric, NeighborAlgorithm algorithm, int k, double p = 2)
     {
         if (algorithm == NeighborAlgorithm.KDTree && metric != NeighborMetric.Euclidean)
-            throw new InvalidHyperparameterException("algorithm", $"{nameof(NearestNeighbors)}: the KD-tree supports only the euclidean metric; use algorithm=brute or auto for {metric.ToString().ToLowerInvariant()}.");
+            throw new InvalidHyperparameterException("algorithm", $"{nameof(NearestNeighbors)}: the KD-tree supports only the euclidean metric; use algorithm=brute or auto for {Name(metric)}.");
+        if (algorithm == NeighborAlgorithm.BallTree && metric is NeighborMetric.Cosine or NeighborMetric.NanEuclidean)
+            throw new InvalidHyperparameterException("algorithm", $"{nameof(NearestNeighbors)}: the ball tree needs a metric with the triangle inequality; use algorithm=brute or auto for {Name(metric)}.");
+        if (!(p >= 1))
+            throw new InvalidHyperparameterException("p", $"{nameof(NearestNeighbors)}: the Minkowski power p must be at least 1 (a distance); got {p.ToString(CultureInfo.InvariantCulture)}.");
         if (algorithm == NeighborAlgorithm.Auto)
-            algorithm = metric == NeighborMetric.Euclidean && owned.Columns <= 15 && owned.Rows >= 64 && k < owned.Rows / 2
-                ? NeighborAlgorithm.KDTree : NeighborAlgorithm.Brute;
-        return new NearestNeighbors(owned, metric, algorithm);
+        {
+            bool tree = owned.Columns <= 15 && owned.Rows >= 64 && k < owned.Rows / 2;
+            algorithm = !tree ? NeighborAlgorithm.Brute : metric switch
+            {
+                NeighborMetric.Euclidean => NeighborAlgorithm.KDTree,
+                NeighborMetric.Manhattan or NeighborMetric.Chebyshev or NeighborMetric.Minkowski => NeighborAlgorithm.BallTree,
+                _ => NeighborAlgorithm.Brute,
+            };
+        }
+        return new NearestNeighbors(owned, metric, algorithm, p);
+    }
+
+    /// <summary>snake_case name of a metric, as on the command line.</summary>
+    internal static string Name(NeighborMetric metric) => metric == NeighborMetric.NanEuclidean ? "nan_euclidean" : metric.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Rejects infinity always, and NaN unless the metric is <see cref="NeighborMetric.NanEuclidean"/>, naming the row and
+    /// column and saying what to do.
+    /// </summary>
+    internal static void CheckValues(Matrix x, NeighborMetric metric, string who)
+    {
+        for (int i = 0; i < x.Rows; i++)
+        {
+            var row = x.Row(i);
+            for (int j = 0; j < row.Length; j++)
+            {
+                double v = row[j];
+                if (double.IsFinite(v) || (double.IsNaN(v) && metric == NeighborMetric.NanEuclidean)) continue;
+                string col = j.ToString(CultureInfo.InvariantCulture);
+                if (double.IsNaN(v))
+                    throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
+                        $"{who}: feature {j} of row {i} is NaN (missing); the {Name(metric)} metric cannot measure distances with missing values. Impute them first, or use metric nan_euclidean."), i, col);
+                throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
+                    $"{who}: feature {j} of row {i} is {v}; distances need finite values. Drop or clip infinite values first."), i, col);
+            }
+        }
     }
 
     /// <summary>The <paramref name="k"/> nearest indexed points of each query row, nearest first (ties by lower index).</summary>
@@ -86,7 +137,7 @@ public sealed class NearestNeighbors
     public NeighborResult KNeighbors(Matrix query, int k, int threads = 0)
     {
         InputChecks.FeatureCount(query, Dimensions, nameof(NearestNeighbors));
-        InputChecks.Finite(query, nameof(NearestNeighbors));
+        CheckValues(query, Metric, nameof(NearestNeighbors));
         if (k < 1 || k > Count)
             throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
                 $"{nameof(NearestNeighbors)}: asked for {k} neighbours but the index holds {Count} points; n_neighbors must be between 1 and {Count}."));
@@ -138,23 +189,27 @@ public sealed class NearestNeighbors
     public RadiusNeighborResult RadiusNeighbors(Matrix query, double radius, int threads = 0)
     {
         InputChecks.FeatureCount(query, Dimensions, nameof(NearestNeighbors));
-        InputChecks.Finite(query, nameof(NearestNeighbors));
+        CheckValues(query, Metric, nameof(NearestNeighbors));
         if (!(radius >= 0) || double.IsInfinity(radius))
             throw new InvalidInputException($"{nameof(NearestNeighbors)}: the radius must be finite and ≥ 0; got {radius.ToString(CultureInfo.InvariantCulture)}.");
         int m = query.Rows, n = Count;
         var lists = new List<(double D, int I)>[m];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
         double r2 = radius * radius;
-        if (Metric == NeighborMetric.Manhattan)
+        if (Metric != NeighborMetric.Euclidean)
         {
             Parallel.For(0, m, options, i =>
             {
                 var list = new List<(double, int)>();
                 var q = query.Row(i);
-                for (int j = 0; j < n; j++)
+                if (_ball is not null) _ball.Radius(q, radius, list);
+                else
                 {
-                    double d = Manhattan(q, _points.Row(j));
-                    if (d <= radius) list.Add((d, j));
+                    for (int j = 0; j < n; j++)
+                    {
+                        double d = Distance(q, _points.Row(j));
+                        if (d <= radius) list.Add((d, j));
+                    }
                 }
                 lists[i] = list;
             });
@@ -205,7 +260,7 @@ public sealed class NearestNeighbors
             for (int j = 0; j < list.Count; j++)
             {
                 idx[offsets[i] + j] = list[j].I;
-                dist[offsets[i] + j] = Metric == NeighborMetric.Manhattan ? list[j].D : Math.Sqrt(list[j].D);
+                dist[offsets[i] + j] = Metric == NeighborMetric.Euclidean ? Math.Sqrt(list[j].D) : list[j].D;
             }
         }
         return new RadiusNeighborResult(offsets, idx, dist);
@@ -243,9 +298,42 @@ public sealed class NearestNeighbors
                 return state;
             }, _ => { });
         }
+        else if (_ball is not null) BallSearch(query, k, options, dist, idx);
         else if (Metric == NeighborMetric.Euclidean) BruteEuclidean(query, k, t, options, dist, idx);
-        else BruteManhattan(query, k, options, dist, idx);
+        else BruteGeneric(query, k, options, dist, idx);
         return new NeighborResult(dist, idx, k);
+    }
+
+    /// <summary>
+    /// Ball-tree search. Other metrics: the exact k smallest (distance, index) pairs, the same as brute force. Euclidean:
+    /// k + 8 candidates, then the same tie handling as the KD-tree (all points when ties overflow the slack).
+    /// </summary>
+    private void BallSearch(Matrix query, int k, ParallelOptions options, Matrix dist, int[] idx)
+    {
+        bool euclidean = Metric == NeighborMetric.Euclidean;
+        int kk = euclidean ? Math.Min(Count, k + 8) : k;
+        Parallel.For(0, query.Rows, options, () => (new double[kk], new int[kk], new List<(double, int)>()), (i, _, state) =>
+        {
+            var (best, bestIdx, candidates) = state;
+            var q = query.Row(i);
+            _ball!.Query(q, kk, best, bestIdx);
+            if (!euclidean)
+            {
+                best.AsSpan(0, k).CopyTo(dist.Row(i));
+                bestIdx.AsSpan(0, k).CopyTo(idx.AsSpan(i * k, k));
+                return state;
+            }
+            double limit = best[k - 1] * (1 + 4 * TieTolerance);
+            if (kk < Count && best[kk - 1] <= limit)
+            {
+                ExactAll(q, k, candidates, dist.Row(i), idx.AsSpan(i * k, k));
+                return state;
+            }
+            candidates.Clear();
+            for (int j = 0; j < kk && best[j] <= limit; j++) candidates.Add((best[j] * best[j], bestIdx[j]));
+            PickWithTies(candidates, k, dist.Row(i), idx.AsSpan(i * k, k), squared: true);
+            return state;
+        }, _ => { });
     }
 
     private void BruteEuclidean(Matrix query, int k, int threads, ParallelOptions options, Matrix dist, int[] idx)
@@ -325,20 +413,78 @@ public sealed class NearestNeighbors
         }
     }
 
-    private void BruteManhattan(Matrix query, int k, ParallelOptions options, Matrix dist, int[] idx)
+    /// <summary>Brute force for every metric but Euclidean: exact distances to all points, the k-th smallest, then
+    /// <see cref="PickWithTies"/> without tolerance (distances are computed in feature order, as scikit-learn).</summary>
+    private void BruteGeneric(Matrix query, int k, ParallelOptions options, Matrix dist, int[] idx)
     {
         int n = Count;
         Parallel.For(0, query.Rows, options, () => (0, new double[n], new List<(double, int)>()), (i, _, state) =>
         {
             var (_, all, candidates) = state;
             var q = query.Row(i);
-            for (int j = 0; j < n; j++) all[j] = Manhattan(q, _points.Row(j));
+            for (int j = 0; j < n; j++) all[j] = Distance(q, _points.Row(j));
             double dk = KthSmallest(all, k);
             candidates.Clear();
             for (int j = 0; j < n; j++) if (all[j] <= dk) candidates.Add((all[j], j));
             PickWithTies(candidates, k, dist.Row(i), idx.AsSpan(i * k, k), squared: false, tolerance: 0);
             return state;
         }, _ => { });
+    }
+
+    /// <summary>The distance of the index's metric between two rows (NaN-Euclidean rows sharing no present coordinate: +∞).</summary>
+    internal double Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => Metric switch
+    {
+        NeighborMetric.Euclidean => Math.Sqrt(Distances.SquaredEuclidean(a, b)),
+        NeighborMetric.Manhattan => Manhattan(a, b),
+        NeighborMetric.Chebyshev => Chebyshev(a, b),
+        NeighborMetric.Minkowski => Minkowski(a, b, P),
+        NeighborMetric.Cosine => Cosine(a, b),
+        _ => NanEuclidean(a, b),
+    };
+
+    /// <summary>maxⱼ |aⱼ − bⱼ|.</summary>
+    internal static double Chebyshev(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double m = 0;
+        for (int j = 0; j < a.Length; j++) m = Math.Max(m, Math.Abs(a[j] - b[j]));
+        return m;
+    }
+
+    /// <summary>(Σ |aⱼ − bⱼ|ᵖ)^(1/p), summed in feature order.</summary>
+    internal static double Minkowski(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double p)
+    {
+        double s = 0;
+        for (int j = 0; j < a.Length; j++) s += Math.Pow(Math.Abs(a[j] - b[j]), p);
+        return Math.Pow(s, 1.0 / p);
+    }
+
+    /// <summary>1 − a·b/(‖a‖‖b‖) clipped to [0, 2]; 1 when either vector is zero (scikit-learn's <c>cosine_distances</c>).</summary>
+    internal static double Cosine(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double ab = 0, aa = 0, bb = 0;
+        for (int j = 0; j < a.Length; j++)
+        {
+            ab += a[j] * b[j];
+            aa += a[j] * a[j];
+            bb += b[j] * b[j];
+        }
+        if (aa == 0 || bb == 0) return 1.0;
+        return Math.Clamp(1.0 - ab / (Math.Sqrt(aa) * Math.Sqrt(bb)), 0.0, 2.0);
+    }
+
+    /// <summary>√(d/m · Σ over coordinates present in both of (aⱼ − bⱼ)²), +∞ when no coordinate is present in both.</summary>
+    internal static double NanEuclidean(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double s = 0;
+        int present = 0;
+        for (int j = 0; j < a.Length; j++)
+        {
+            double d = a[j] - b[j];
+            if (double.IsNaN(d)) continue;
+            s += d * d;
+            present++;
+        }
+        return present == 0 ? double.PositiveInfinity : Math.Sqrt(s * a.Length / present);
     }
 
     /// <summary>

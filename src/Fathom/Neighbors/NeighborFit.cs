@@ -9,9 +9,10 @@ namespace Fathom.Neighbors;
 internal static class NeighborFit
 {
     /// <summary>Checks X, the label/target count and n_neighbors against the rows; warns that weights are ignored.</summary>
-    public static void Check(Matrix x, int labels, int nNeighbors, double[]? sampleWeight, FitContext? context, string name)
+    public static void Check(Matrix x, int labels, int nNeighbors, double[]? sampleWeight, FitContext? context, string name,
+        NeighborMetric metric = NeighborMetric.Euclidean)
     {
-        InputChecks.Features(x, name);
+        CheckPoints(x, metric, name);
         if (labels != x.Rows)
             throw new InvalidInputException($"{name}: {labels} labels were given for {x.Rows} rows; give one per row.");
         if (nNeighbors > x.Rows)
@@ -41,10 +42,19 @@ internal static class NeighborFit
             w[j] = anyZero ? (distances[j] == 0 ? 1.0 : 0.0) : 1.0 / distances[j];
     }
 
-    /// <summary>Checks a prediction input (feature count, finite).</summary>
-    public static void CheckQuery(Matrix x, int features, string model)
+    /// <summary>Checks a prediction input (feature count; finite, or NaN allowed for nan_euclidean).</summary>
+    public static void CheckQuery(Matrix x, int features, string model, NeighborMetric metric = NeighborMetric.Euclidean)
     {
         InputChecks.FeatureCount(x, features, model);
-        InputChecks.Finite(x, model);
+        NearestNeighbors.CheckValues(x, metric, model);
+    }
+
+    /// <summary>Checks training points: rows and columns present, values as the metric needs.</summary>
+    public static void CheckPoints(Matrix x, NeighborMetric metric, string name)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rows == 0) throw new InvalidInputException($"{name}: the data has no rows; fit needs at least one sample.");
+        if (x.Columns == 0) throw new InvalidInputException($"{name}: the data has no feature columns.");
+        NearestNeighbors.CheckValues(x, metric, name);
     }
 }

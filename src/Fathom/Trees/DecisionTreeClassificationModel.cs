@@ -61,15 +61,15 @@ public sealed class DecisionTreeClassificationModel : IClassificationModel, IFea
     public double[] NodeValue(int node) => Tree.Value.AsSpan(node * Tree.ValueWidth, Tree.ValueWidth).ToArray();
 
     /// <summary>Leaf index (into <see cref="Nodes"/>) each row falls into (scikit-learn's <c>apply</c>). O(depth) per row.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is routed as learned).</exception>
     public int[] Apply(Matrix x)
     {
-        TreeInput.CheckPredict(x, FeatureCount, nameof(DecisionTreeClassificationModel));
+        TreeInput.CheckPredict(x, FeatureCount, nameof(DecisionTreeClassificationModel), allowMissing: true);
         return Tree.Apply(x);
     }
 
     /// <summary>Weighted class fractions of each row's leaf.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is routed as learned).</exception>
     public Matrix PredictProba(Matrix x)
     {
         var leaves = Apply(x);
@@ -80,7 +80,7 @@ public sealed class DecisionTreeClassificationModel : IClassificationModel, IFea
     }
 
     /// <summary>Index of the class of largest weight in each row's leaf (first one on ties).</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is routed as learned).</exception>
     public int[] PredictIndex(Matrix x)
     {
         var leaves = Apply(x);
@@ -94,7 +94,7 @@ public sealed class DecisionTreeClassificationModel : IClassificationModel, IFea
     }
 
     /// <summary>Predicted class name of each row.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is routed as learned).</exception>
     public string[] Predict(Matrix x) => Array.ConvertAll(PredictIndex(x), i => _classes[i]);
 
     /// <summary>The tree as indented text, like scikit-learn's <c>export_text</c> ("|--- petal_length &lt;= 2.45" …

@@ -15,7 +15,11 @@ namespace Fathom.Trees;
 /// (<see cref="MaxFeatures"/> = null) features are scanned in index order, so the lowest feature index and then
 /// the lowest threshold win. scikit-learn scans features in a random order even then, so on exact ties it may
 /// pick another, equally good, split (e.g. petal length vs petal width at the root of an iris tree).</para>
-/// <para>Missing values are rejected, as in scikit-learn 1.2. Cost: O(p · n log n) per tree level; large nodes
+/// <para>Missing values (NaN) are accepted, with scikit-learn 1.3's rule: at each split the rows missing the feature are
+/// tried on both sides (and alone on the right, threshold +∞) and go where the impurity is lowest; at prediction a NaN
+/// follows the side learned at that node, or — when no training row reached it with a missing value — the child that
+/// received more training rows.</para>
+/// <para>Cost: O(p · n log n) per tree level; large nodes
 /// reuse a presorted order of each feature.</para>
 /// </remarks>
 public sealed record DecisionTreeClassifier : IClassifier
@@ -57,15 +61,21 @@ public sealed record DecisionTreeClassifier : IClassifier
     [Hyperparameter("class weighting: none or balanced (n / (classes * class count))")]
     public ClassWeightMode ClassWeight { get; init; } = ClassWeightMode.None;
 
+    /// <summary>Minimal cost-complexity pruning parameter α ≥ 0 (default 0: no pruning). After growth the subtree
+    /// minimizing R(T) + α·|leaves(T)| is kept, R(T) = Σ over leaves of w_leaf · impurity_leaf / w_root; see
+    /// <see cref="CostComplexityPruningPath"/> for the alphas at which the tree changes.</summary>
+    [Hyperparameter("cost-complexity pruning strength: the subtree minimizing impurity + ccp_alpha * leaves is kept", Min = 0)]
+    public double CcpAlpha { get; init; }
+
     /// <summary>Seed of the per-node feature draws when <see cref="MaxFeatures"/> is below the feature count (default 0).</summary>
     [Hyperparameter("seed of the random feature draws (used when max_features is below the feature count)")]
     public int Seed { get; init; }
 
-    /// <summary>Takes sample weights; scale-invariant; stochastic through <see cref="Seed"/> when max_features is set.</summary>
-    public EstimatorTags Tags => new() { IsScaleInvariant = true, IsStochastic = true };
+    /// <summary>Takes sample weights; accepts NaN (missing values); scale-invariant; stochastic through <see cref="Seed"/> when max_features is set.</summary>
+    public EstimatorTags Tags => new() { IsScaleInvariant = true, IsStochastic = true, AllowsMissingValues = true };
 
     /// <summary>Validates, then grows a tree.</summary>
-    /// <param name="x">Features (n × p), finite.</param>
+    /// <param name="x">Features (n × p), finite or NaN (missing).</param>
     /// <param name="y">Class labels; classes without a row are dropped.</param>
     /// <param name="sampleWeight">Optional non-negative weight per row; rows of weight 0 are ignored.</param>
     /// <param name="context">Cancellation; a single tree uses one thread.</param>
@@ -76,7 +86,7 @@ public sealed record DecisionTreeClassifier : IClassifier
         Hyperparameters.Validate(this);
         const string who = nameof(DecisionTreeClassifier);
         ArgumentNullException.ThrowIfNull(y);
-        TreeInput.CheckFit(x, y.Count, sampleWeight, who);
+        TreeInput.CheckFit(x, y.Count, sampleWeight, who, allowMissing: true);
         (context ?? FitContext.Default).ThrowIfCancellationRequested();
         var (classes, codes) = TreeInput.Classes(y, who);
         var settings = Settings(x.Columns, who);
@@ -85,6 +95,20 @@ public sealed record DecisionTreeClassifier : IClassifier
         var rng = settings.MaxFeatures < x.Columns ? new RandomSource(Seed) : null;
         var tree = TreeBuilder.BuildClassifier(data, settings, codes, classes.Length, w, total, rng);
         return new DecisionTreeClassificationModel(this, classes, y.Kind, tree, x.Columns);
+    }
+
+    /// <summary>The minimal cost-complexity pruning path of the tree these hyperparameters grow on the data (with
+    /// <see cref="CcpAlpha"/> = 0): the effective alphas and the total leaf impurities of the successive subtrees.</summary>
+    /// <param name="x">Features (n × p); NaN allowed.</param>
+    /// <param name="y">Class labels.</param>
+    /// <param name="sampleWeight">Optional non-negative weight per row.</param>
+    /// <exception cref="InvalidHyperparameterException">A hyperparameter is out of range.</exception>
+    /// <exception cref="InvalidInputException">The data is not valid (see <see cref="Fit"/>).</exception>
+    public PruningPath CostComplexityPruningPath(Matrix x, ClassLabels y, double[]? sampleWeight = null)
+    {
+        var full = (this with { CcpAlpha = 0 }).Fit(x, y, sampleWeight);
+        var (alphas, impurities) = TreePruning.Path(full.Tree);
+        return new PruningPath(alphas, impurities);
     }
 
     IClassificationModel IClassifier.Fit(Matrix x, ClassLabels y, double[]? sampleWeight, FitContext? context) =>
@@ -100,5 +124,6 @@ public sealed record DecisionTreeClassifier : IClassifier
         MaxFeatures = TreeInput.MaxFeatures(MaxFeatures, features, who),
         MaxLeafNodes = MaxLeafNodes ?? 0,
         MinImpurityDecrease = MinImpurityDecrease,
+        CcpAlpha = CcpAlpha,
     };
 }

@@ -48,19 +48,19 @@ public sealed class DecisionTreeRegressionModel : IRegressionModel, IFeatureImpo
     /// <summary>The nodes, numbered as scikit-learn's <c>tree_</c> arrays.</summary>
     public IReadOnlyList<TreeNode> Nodes => Enumerable.Range(0, Tree.NodeCount).Select(Tree.Node).ToArray();
 
-    /// <summary>Weighted mean training target of node <paramref name="node"/> (scikit-learn's <c>tree_.value[node]</c>).</summary>
+    /// <summary>Weighted mean (median for absolute_error) training target of node <paramref name="node"/> (scikit-learn's <c>tree_.value[node]</c>).</summary>
     public double NodeValue(int node) => Tree.Value[node];
 
     /// <summary>Leaf index (into <see cref="Nodes"/>) each row falls into. O(depth) per row.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is routed as learned).</exception>
     public int[] Apply(Matrix x)
     {
-        TreeInput.CheckPredict(x, FeatureCount, nameof(DecisionTreeRegressionModel));
+        TreeInput.CheckPredict(x, FeatureCount, nameof(DecisionTreeRegressionModel), allowMissing: true);
         return Tree.Apply(x);
     }
 
-    /// <summary>The weighted mean training target of each row's leaf.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <summary>The weighted mean (median for absolute_error) training target of each row's leaf.</summary>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is routed as learned).</exception>
     public double[] Predict(Matrix x) => Array.ConvertAll(Apply(x), leaf => Tree.Value[leaf]);
 
     /// <summary>The tree as indented text, like scikit-learn's <c>export_text</c> (leaves "|--- value: [152.13]").</summary>

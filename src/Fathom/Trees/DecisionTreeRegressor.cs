@@ -6,18 +6,23 @@ namespace Fathom.Trees;
 /// <summary>
 /// A CART regression tree with scikit-learn 1.2's <c>DecisionTreeRegressor</c> semantics: binary splits
 /// <c>x[f] &lt;= t</c> at midpoints between consecutive distinct values, chosen to minimize the weighted child
-/// impurity (squared error, Friedman's MSE or Poisson deviance); leaves predict the weighted mean target.
+/// impurity (squared error, Friedman's MSE, Poisson deviance or absolute error); leaves predict the weighted mean target
+/// (the weighted median for absolute error).
 /// </summary>
 /// <remarks>
 /// Ties go to the first split found: with all features considered, the lowest feature index, then the lowest
 /// threshold (scikit-learn visits features in a random order, so on exact ties it may pick another equally good
-/// split). Growth is depth-first, or best-first when <see cref="MaxLeafNodes"/> is set. Missing values are rejected,
-/// as in scikit-learn 1.2. Cost: O(p · n log n) per tree level.
+/// split). Growth is depth-first, or best-first when <see cref="MaxLeafNodes"/> is set.
+/// Missing values (NaN) are accepted, with scikit-learn 1.3's rule: at each split the rows missing the feature are
+/// tried on both sides (and alone on the right, threshold +∞) and go where the impurity is lowest; at prediction a NaN
+/// follows the side learned at that node, or — when no training row reached it with a missing value — the child that
+/// received more training rows.
+/// Cost: O(p · n log n) per tree level (absolute_error: O(p · n log² n)).
 /// </remarks>
 public sealed record DecisionTreeRegressor : IRegressor
 {
-    /// <summary>Impurity measure: squared_error (default), friedman_mse or poisson.</summary>
-    [Hyperparameter("impurity measure of a node: squared_error, friedman_mse or poisson")]
+    /// <summary>Impurity measure: squared_error (default), friedman_mse, poisson or absolute_error.</summary>
+    [Hyperparameter("impurity measure of a node: squared_error, friedman_mse, poisson or absolute_error")]
     public RegressionCriterion Criterion { get; init; } = RegressionCriterion.SquaredError;
 
     /// <summary>Largest depth of the tree; null (default) grows until leaves are pure or too small.</summary>
@@ -48,15 +53,21 @@ public sealed record DecisionTreeRegressor : IRegressor
     [Hyperparameter("smallest weighted impurity decrease a split must bring", Min = 0)]
     public double MinImpurityDecrease { get; init; }
 
+    /// <summary>Minimal cost-complexity pruning parameter α ≥ 0 (default 0: no pruning). After growth the subtree
+    /// minimizing R(T) + α·|leaves(T)| is kept, R(T) = Σ over leaves of w_leaf · impurity_leaf / w_root; see
+    /// <see cref="CostComplexityPruningPath"/> for the alphas at which the tree changes.</summary>
+    [Hyperparameter("cost-complexity pruning strength: the subtree minimizing impurity + ccp_alpha * leaves is kept", Min = 0)]
+    public double CcpAlpha { get; init; }
+
     /// <summary>Seed of the per-node feature draws when <see cref="MaxFeatures"/> is below the feature count (default 0).</summary>
     [Hyperparameter("seed of the random feature draws (used when max_features is below the feature count)")]
     public int Seed { get; init; }
 
-    /// <summary>Takes sample weights; scale-invariant; stochastic through <see cref="Seed"/> when max_features is set.</summary>
-    public EstimatorTags Tags => new() { IsScaleInvariant = true, IsStochastic = true };
+    /// <summary>Takes sample weights; accepts NaN (missing values); scale-invariant; stochastic through <see cref="Seed"/> when max_features is set.</summary>
+    public EstimatorTags Tags => new() { IsScaleInvariant = true, IsStochastic = true, AllowsMissingValues = true };
 
     /// <summary>Validates, then grows a tree.</summary>
-    /// <param name="x">Features (n × p), finite.</param>
+    /// <param name="x">Features (n × p), finite or NaN (missing).</param>
     /// <param name="y">Finite targets (non-negative with a positive sum for poisson).</param>
     /// <param name="sampleWeight">Optional non-negative weight per row; rows of weight 0 are ignored.</param>
     /// <param name="context">Cancellation; a single tree uses one thread.</param>
@@ -67,7 +78,7 @@ public sealed record DecisionTreeRegressor : IRegressor
         Hyperparameters.Validate(this);
         const string who = nameof(DecisionTreeRegressor);
         ArgumentNullException.ThrowIfNull(y);
-        TreeInput.CheckFit(x, y.Length, sampleWeight, who);
+        TreeInput.CheckFit(x, y.Length, sampleWeight, who, allowMissing: true);
         TreeInput.CheckTargets(y, Criterion == RegressionCriterion.Poisson, who);
         (context ?? FitContext.Default).ThrowIfCancellationRequested();
         var settings = Settings(x.Columns, who);
@@ -76,6 +87,20 @@ public sealed record DecisionTreeRegressor : IRegressor
         var rng = settings.MaxFeatures < x.Columns ? new RandomSource(Seed) : null;
         var tree = TreeBuilder.BuildRegressor(data, settings, y, w, total, rng);
         return new DecisionTreeRegressionModel(this, tree, x.Columns);
+    }
+
+    /// <summary>The minimal cost-complexity pruning path of the tree these hyperparameters grow on the data (with
+    /// <see cref="CcpAlpha"/> = 0): the effective alphas and the total leaf impurities of the successive subtrees.</summary>
+    /// <param name="x">Features (n × p); NaN allowed.</param>
+    /// <param name="y">Targets.</param>
+    /// <param name="sampleWeight">Optional non-negative weight per row.</param>
+    /// <exception cref="InvalidHyperparameterException">A hyperparameter is out of range.</exception>
+    /// <exception cref="InvalidInputException">The data is not valid (see <see cref="Fit"/>).</exception>
+    public PruningPath CostComplexityPruningPath(Matrix x, double[] y, double[]? sampleWeight = null)
+    {
+        var full = (this with { CcpAlpha = 0 }).Fit(x, y, sampleWeight);
+        var (alphas, impurities) = TreePruning.Path(full.Tree);
+        return new PruningPath(alphas, impurities);
     }
 
     IRegressionModel IRegressor.Fit(Matrix x, double[] y, double[]? sampleWeight, FitContext? context) =>
@@ -87,6 +112,7 @@ public sealed record DecisionTreeRegressor : IRegressor
         {
             RegressionCriterion.FriedmanMse => CriterionKind.FriedmanMse,
             RegressionCriterion.Poisson => CriterionKind.Poisson,
+            RegressionCriterion.AbsoluteError => CriterionKind.AbsoluteError,
             _ => CriterionKind.SquaredError,
         },
         MaxDepth = MaxDepth ?? int.MaxValue,
@@ -96,5 +122,6 @@ public sealed record DecisionTreeRegressor : IRegressor
         MaxFeatures = TreeInput.MaxFeatures(MaxFeatures, features, who),
         MaxLeafNodes = MaxLeafNodes ?? 0,
         MinImpurityDecrease = MinImpurityDecrease,
+        CcpAlpha = CcpAlpha,
     };
 }

@@ -13,4 +13,9 @@ public enum RegressionCriterion
     /// <summary>Half Poisson deviance, Σ wᵢ (yᵢ log(yᵢ/ȳ) − yᵢ + ȳ) / Σ wᵢ; targets must be non-negative with a positive sum.
     /// Splits that leave a child with a zero target sum are not considered.</summary>
     Poisson,
+
+    /// <summary>Mean absolute error around the weighted median, Σ wᵢ |yᵢ − median| / Σ wᵢ; leaves predict the weighted
+    /// median (the midpoint of the two middle values when the cumulative weight hits exactly half). Slower: O(n log n)
+    /// per candidate feature with two Fenwick trees over the node's sorted targets.</summary>
+    AbsoluteError,
 }

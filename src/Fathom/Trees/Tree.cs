@@ -23,10 +23,20 @@ internal sealed class Tree
     internal readonly double[] Value;
     /// <summary>Classification: value / Σ value per node (the leaf probabilities); regression: the value itself.</summary>
     internal readonly double[] Output;
+    /// <summary>Per node, whether a missing (NaN) value of its feature goes left: the side learned from training rows
+    /// with missing values, else the child that received more training rows (scikit-learn 1.3's rule).</summary>
+    internal readonly bool[] MissingLeft;
 
     internal Tree(int[] feature, double[] threshold, int[] left, int[] right, double[] impurity, int[] samples,
-        double[] weighted, double[] value, int valueWidth, bool normalize)
+        double[] weighted, double[] value, int valueWidth, bool normalize, bool[]? missingLeft = null)
     {
+        if (missingLeft is null)
+        {
+            missingLeft = new bool[feature.Length];
+            for (int node = 0; node < feature.Length; node++)
+                missingLeft[node] = left[node] >= 0 && samples[left[node]] > samples[right[node]];
+        }
+        MissingLeft = missingLeft;
         Feature = feature;
         Threshold = threshold;
         Left = left;
@@ -85,7 +95,10 @@ internal sealed class Tree
     }
 
     /// <summary>The node.</summary>
-    internal TreeNode Node(int i) => new(Feature[i], Threshold[i], Left[i], Right[i], Impurity[i], Samples[i], Weighted[i]);
+    internal TreeNode Node(int i) => new(Feature[i], Threshold[i], Left[i], Right[i], Impurity[i], Samples[i], Weighted[i])
+    {
+        MissingGoesLeft = MissingLeft[i],
+    };
 
     /// <summary>The leaf a row falls into: left when <c>(float)x[f] &lt;= threshold</c> (features compared in single
     /// precision, as they were when the tree was grown).</summary>
@@ -94,7 +107,10 @@ internal sealed class Tree
         int node = 0;
         int[] left = Left;
         while (left[node] >= 0)
-            node = (float)row[Feature[node]] <= Threshold[node] ? left[node] : Right[node];
+        {
+            float v = (float)row[Feature[node]];
+            node = (float.IsNaN(v) ? MissingLeft[node] : v <= Threshold[node]) ? left[node] : Right[node];
+        }
         return node;
     }
 
@@ -151,6 +167,8 @@ internal sealed class Tree
         writer.WriteInts(prefix + "samples", trees.SelectMany(t => t.Samples).ToArray());
         writer.WriteDoubles(prefix + "weighted_samples", trees.SelectMany(t => t.Weighted).ToArray());
         writer.WriteDoubles(prefix + "value", trees.SelectMany(t => t.Value).ToArray());
+        writer.SetProperty(prefix + "has_missing_left", true);
+        writer.WriteInts(prefix + "missing_left", trees.SelectMany(t => t.MissingLeft).Select(b => b ? 1 : 0).ToArray());
     }
 
     /// <summary>Reads trees written by <see cref="WriteMany"/>, checking every index so a damaged file cannot
@@ -177,6 +195,9 @@ internal sealed class Tree
         var samples = reader.ReadInts(prefix + "samples", n);
         var weighted = reader.ReadDoubles(prefix + "weighted_samples", n);
         var value = reader.ReadDoubles(prefix + "value", n * width);
+        // Files written before missing-value support have no missing_left: derive it (child with more rows).
+        bool hasMissing = HasProperty(reader, prefix + "has_missing_left");
+        var missing = hasMissing ? reader.ReadInts(prefix + "missing_left", n) : null;
         var trees = new Tree[counts.Length];
         int offset = 0;
         for (int t = 0; t < counts.Length; t++)
@@ -195,10 +216,23 @@ internal sealed class Tree
             }
             trees[t] = new Tree(f, threshold.AsSpan(offset, m).ToArray(), l, r, impurity.AsSpan(offset, m).ToArray(),
                 samples.AsSpan(offset, m).ToArray(), weighted.AsSpan(offset, m).ToArray(),
-                value.AsSpan(offset * width, m * width).ToArray(), width, normalize);
+                value.AsSpan(offset * width, m * width).ToArray(), width, normalize,
+                missing is null ? null : missing.AsSpan(offset, m).ToArray().Select(v => v != 0).ToArray());
             offset += m;
         }
         return trees;
+    }
+
+    private static bool HasProperty(ModelReader reader, string key)
+    {
+        try
+        {
+            return reader.GetBool(key);
+        }
+        catch (ModelFormatException)
+        {
+            return false;
+        }
     }
 
     private static ModelFormatException Damaged(string what) => new($"The model file is damaged: {what}.");

@@ -58,6 +58,15 @@ internal sealed class TreeBuilder
     private readonly List<int> _nSamples = new();
     private readonly List<double> _weighted = new();
     private readonly List<double> _value = new();
+    private readonly List<bool> _missingLeft = new();
+    private readonly double[] _missing;
+
+    // Absolute-error scratch (allocated only for that criterion): per data row its rank among the node's targets,
+    // the node's rows and targets in target order, and Fenwick trees of weights and weighted targets per side.
+    private readonly int[]? _rank;
+    private readonly int[]? _byY;
+    private readonly double[]? _ySorted;
+    private readonly double[]? _fLw, _fLs, _fRw, _fRs;
 
     private TreeBuilder(TreeData data, TreeSettings settings, int[]? classes, int classCount, double[]? y, double[] weights,
         double totalWeight, RandomSource? rng)
@@ -83,6 +92,17 @@ internal sealed class TreeBuilder
         _idx = new int[m];
         _left = new double[Math.Max(1, classCount)];
         _right = new double[Math.Max(1, classCount)];
+        _missing = new double[Math.Max(1, classCount)];
+        if (settings.Criterion == CriterionKind.AbsoluteError)
+        {
+            _rank = new int[n];
+            _byY = new int[m];
+            _ySorted = new double[m];
+            _fLw = new double[m + 1];
+            _fLs = new double[m + 1];
+            _fRw = new double[m + 1];
+            _fRs = new double[m + 1];
+        }
         _perm = new int[data.Features];
         _minWeightLeaf = settings.MinWeightFractionLeaf * totalWeight;
         _minSamplesSplit = Math.Max(settings.MinSamplesSplit, 2 * settings.MinSamplesLeaf);
@@ -134,6 +154,7 @@ internal sealed class TreeBuilder
         public int Pos; // absolute index in _samples where the right child starts
         public double Threshold;
         public double Proxy;
+        public bool MissingLeft; // where rows with a missing value of Feature go
     }
 
     private Tree Build()
@@ -145,8 +166,9 @@ internal sealed class TreeBuilder
         double impurity = Impurity(0, m, w, value);
         if (_s.MaxLeafNodes > 0) BuildBestFirst(impurity);
         else BuildDepthFirst(impurity);
-        return new Tree(_feature.ToArray(), _threshold.ToArray(), _leftChild.ToArray(), _rightChild.ToArray(), _impurity.ToArray(),
-            _nSamples.ToArray(), _weighted.ToArray(), _value.ToArray(), _width, _cls is not null);
+        var tree = new Tree(_feature.ToArray(), _threshold.ToArray(), _leftChild.ToArray(), _rightChild.ToArray(), _impurity.ToArray(),
+            _nSamples.ToArray(), _weighted.ToArray(), _value.ToArray(), _width, _cls is not null, _missingLeft.ToArray());
+        return _s.CcpAlpha > 0 ? TreePruning.Prune(tree, _s.CcpAlpha) : tree;
     }
 
     private readonly record struct Pending(int Start, int End, int Depth, int Parent, bool IsLeft, double Impurity, int[] Constants);
@@ -175,7 +197,8 @@ internal sealed class TreeBuilder
                     if (improvement + Epsilon < _s.MinImpurityDecrease) leaf = true;
                 }
             }
-            int id = AddNode(p.Parent, p.IsLeft, leaf ? -1 : split.Feature, leaf ? double.NaN : split.Threshold, p.Impurity, n, w, value);
+            int id = AddNode(p.Parent, p.IsLeft, leaf ? -1 : split.Feature, leaf ? double.NaN : split.Threshold, !leaf && split.MissingLeft,
+                p.Impurity, n, w, value);
             if (!leaf)
             {
                 stack.Push(new Pending(split.Pos, p.End, p.Depth + 1, id, false, impR, constants));
@@ -203,6 +226,7 @@ internal sealed class TreeBuilder
                 _rightChild[r.Node] = -1;
                 _feature[r.Node] = -1;
                 _threshold[r.Node] = double.NaN;
+                _missingLeft[r.Node] = false;
                 continue;
             }
             splitsLeft--;
@@ -230,15 +254,17 @@ internal sealed class TreeBuilder
                 if (improvement + Epsilon < _s.MinImpurityDecrease) leaf = true;
             }
         }
-        int id = AddNode(parent, isLeft, leaf ? -1 : split.Feature, leaf ? double.NaN : split.Threshold, impurity, n, w, value);
+        int id = AddNode(parent, isLeft, leaf ? -1 : split.Feature, leaf ? double.NaN : split.Threshold, !leaf && split.MissingLeft,
+            impurity, n, w, value);
         return new Frontier(id, start, end, split.Pos, depth, leaf, impL, impR, leaf ? 0 : improvement, constants);
     }
 
-    private int AddNode(int parent, bool isLeft, int feature, double threshold, double impurity, int n, double w, double[] value)
+    private int AddNode(int parent, bool isLeft, int feature, double threshold, bool missingLeft, double impurity, int n, double w, double[] value)
     {
         int id = _feature.Count;
         _feature.Add(feature);
         _threshold.Add(threshold);
+        _missingLeft.Add(missingLeft);
         _leftChild.Add(-1);
         _rightChild.Add(-1);
         _impurity.Add(impurity);
@@ -278,8 +304,31 @@ internal sealed class TreeBuilder
             sum += wi * _y![row];
             w += wi;
         }
-        value[0] = sum / w;
+        value[0] = _s.Criterion == CriterionKind.AbsoluteError ? WeightedMedian(start, end, w) : sum / w;
         return w;
+    }
+
+    /// <summary>scikit-learn's weighted median of the targets of rows start..end: with the targets sorted, the first k
+    /// whose cumulative weight reaches w/2 gives y₍ₖ₎, or the mean of y₍ₖ₎ and y₍ₖ₊₁₎ when it equals w/2 exactly.</summary>
+    private double WeightedMedian(int start, int end, double w)
+    {
+        int m = end - start;
+        var ys = new double[m];
+        var ws = new double[m];
+        for (int p = start; p < end; p++)
+        {
+            int row = _samples[p];
+            ys[p - start] = _y![row];
+            ws[p - start] = _w[row];
+        }
+        Array.Sort(ys, ws);
+        double half = w / 2.0, cum = 0;
+        for (int i = 0; i < m; i++)
+        {
+            cum += ws[i];
+            if (cum >= half) return cum == half && i + 1 < m ? (ys[i] + ys[i + 1]) / 2.0 : ys[i];
+        }
+        return ys[m - 1];
     }
 
     /// <summary>The node impurity from its rows (value = class weights or the mean from <see cref="Stats"/>).</summary>
@@ -301,6 +350,16 @@ internal sealed class TreeBuilder
                         if (yi > 0) loss += _w[row] * yi * Math.Log(yi / mean);
                     }
                     return loss / w;
+                }
+            case CriterionKind.AbsoluteError:
+                {
+                    double med = value[0], dev = 0;
+                    for (int p = start; p < end; p++)
+                    {
+                        int row = _samples[p];
+                        dev += Math.Abs(_y![row] - med) * _w[row];
+                    }
+                    return dev / w;
                 }
             default:
                 {
@@ -358,8 +417,10 @@ internal sealed class TreeBuilder
         return best.Feature >= 0;
     }
 
-    /// <summary>Sorts the node's values of feature <paramref name="f"/> and scans the split positions. Returns false
-    /// when the feature is constant in the node.</summary>
+    /// <summary>Sorts the node's non-missing values of feature <paramref name="f"/> (rows with NaN are set apart) and
+    /// scans the split positions, as scikit-learn 1.3's BestSplitter: with missing values every threshold is tried
+    /// twice (missing rows right, then left) plus "all non-missing left, missing right" (threshold +∞). Returns false
+    /// when the feature is constant in the node (all missing, or the non-missing values equal).</summary>
     private bool EvaluateFeature(int f, int start, int end, double w, double[] value, ref Split best)
     {
         if (_s.RandomSplits) return EvaluateRandom(f, start, end, w, value, ref best);
@@ -368,20 +429,24 @@ internal sealed class TreeBuilder
         var vals = _vals.AsSpan(0, m);
         var idx = _idx.AsSpan(0, m);
         var order = _data.Order;
+        int nn = 0, back = m;
         if (order is not null && (long)m * 8 >= _data.Rows)
         {
             // Large node: filter the presorted order instead of sorting (O(N), sequential).
             var ord = order[f];
             var pos = _pos;
-            int c = 0;
             uint um = (uint)m;
             foreach (int row in ord)
             {
                 if ((uint)(pos[row] - start) < um)
                 {
-                    idx[c] = row;
-                    vals[c] = col[row];
-                    c++;
+                    float v = col[row];
+                    if (float.IsNaN(v)) idx[--back] = row;
+                    else
+                    {
+                        idx[nn] = row;
+                        vals[nn++] = v;
+                    }
                 }
             }
         }
@@ -390,95 +455,307 @@ internal sealed class TreeBuilder
             for (int i = 0; i < m; i++)
             {
                 int row = _samples[start + i];
-                idx[i] = row;
-                vals[i] = col[row];
+                float v = col[row];
+                if (float.IsNaN(v)) idx[--back] = row;
+                else
+                {
+                    idx[nn] = row;
+                    vals[nn++] = v;
+                }
             }
-            vals.Sort(idx);
+            vals[..nn].Sort(idx[..nn]);
         }
-        if (vals[m - 1] <= (double)vals[0] + FeatureThreshold) return false;
-        if (_cls is not null) ScanClassification(f, start, vals, idx, w, value, ref best);
-        else ScanRegression(f, start, vals, idx, w, value[0] * w, ref best);
+        if (nn == 0 || vals[nn - 1] <= (double)vals[0] + FeatureThreshold) return false;
+        if (_cls is not null) ScanClassification(f, start, vals[..nn], idx, w, value, ref best);
+        else if (_s.Criterion == CriterionKind.AbsoluteError) ScanAbsolute(f, start, vals[..nn], idx, w, ref best);
+        else ScanRegression(f, start, vals[..nn], idx, w, value[0] * w, ref best);
         return true;
     }
 
+    /// <summary>Where missing values go when none were seen in the node: to the child with more rows (ties right).</summary>
+    private static bool MissingSide(int nMissing, bool missingLeft, int nl, int nr) => nMissing == 0 ? nl > nr : missingLeft;
+
     private void ScanClassification(int f, int start, Span<float> vals, Span<int> idx, double w, double[] total, ref Split best)
     {
-        int m = vals.Length, k = _k, minLeaf = _s.MinSamplesLeaf;
+        int nn = vals.Length, m = idx.Length, nMiss = m - nn, k = _k, minLeaf = _s.MinSamplesLeaf;
         double minWeight = _minWeightLeaf;
         var left = _left;
         var right = _right;
-        Array.Clear(left);
-        double wl = 0;
+        var miss = _missing;
         bool entropy = _s.Criterion == CriterionKind.Entropy;
         var cls = _cls!;
         var wts = _w;
-        for (int i = 0; i < m - 1; i++)
+        Array.Clear(miss);
+        double wMiss = 0;
+        for (int i = nn; i < m; i++)
         {
             int row = idx[i];
-            double wi = wts[row];
-            left[cls[row]] += wi;
-            wl += wi;
-            if (vals[i + 1] <= (double)vals[i] + FeatureThreshold) continue;
-            int nl = i + 1;
-            if (nl < minLeaf || m - nl < minLeaf) continue;
-            double wr = w - wl;
-            if (wl < minWeight || wr < minWeight) continue;
-            double proxy;
-            if (!entropy)
-            {
-                double sql = 0, sqr = 0;
-                for (int c = 0; c < k; c++)
-                {
-                    double l = left[c], r = total[c] - l;
-                    sql += l * l;
-                    sqr += r * r;
-                }
-                double gl = 1.0 - sql / (wl * wl), gr = 1.0 - sqr / (wr * wr);
-                proxy = -wr * gr - wl * gl;
-            }
-            else
-            {
-                for (int c = 0; c < k; c++) right[c] = total[c] - left[c];
-                proxy = -wr * ClassImpurity(right.AsSpan(0, k), wr, true) - wl * ClassImpurity(left.AsSpan(0, k), wl, true);
-            }
-            if (proxy > best.Proxy) Take(ref best, f, start + nl, vals[i], vals[i + 1], proxy);
+            miss[cls[row]] += wts[row];
+            wMiss += wts[row];
         }
+        for (int pass = 0; pass < (nMiss > 0 ? 2 : 1); pass++)
+        {
+            bool missLeft = pass == 1;
+            Array.Clear(left);
+            double wl = 0;
+            if (missLeft)
+            {
+                Array.Copy(miss, left, k);
+                wl = wMiss;
+            }
+            for (int i = 0; i < nn - 1; i++)
+            {
+                int row = idx[i];
+                double wi = wts[row];
+                left[cls[row]] += wi;
+                wl += wi;
+                if (vals[i + 1] <= (double)vals[i] + FeatureThreshold) continue;
+                int nl = i + 1 + (missLeft ? nMiss : 0);
+                if (nl < minLeaf || m - nl < minLeaf) continue;
+                double wr = w - wl;
+                if (wl < minWeight || wr < minWeight) continue;
+                double proxy = ClassProxy(left, total, wl, wr, k, entropy, right);
+                if (proxy > best.Proxy)
+                {
+                    Take(ref best, f, start + nl, vals[i], vals[i + 1], proxy);
+                    best.MissingLeft = MissingSide(nMiss, missLeft, nl, m - nl);
+                }
+            }
+        }
+        if (nMiss > 0 && nn >= minLeaf && nMiss >= minLeaf)
+        {
+            double wl = w - wMiss, wr = wMiss;
+            if (wl < minWeight || wr < minWeight) return;
+            for (int c = 0; c < k; c++) left[c] = total[c] - miss[c];
+            double proxy = ClassProxy(left, total, wl, wr, k, entropy, right);
+            if (proxy > best.Proxy) TakeMissingRight(ref best, f, start + nn, proxy);
+        }
+    }
+
+    /// <summary>scikit-learn's proxy −w_r·I_r − w_l·I_l for class totals <paramref name="left"/> and <paramref name="total"/>.</summary>
+    private static double ClassProxy(double[] left, double[] total, double wl, double wr, int k, bool entropy, double[] right)
+    {
+        if (!entropy)
+        {
+            double sql = 0, sqr = 0;
+            for (int c = 0; c < k; c++)
+            {
+                double l = left[c], r = total[c] - l;
+                sql += l * l;
+                sqr += r * r;
+            }
+            double gl = 1.0 - sql / (wl * wl), gr = 1.0 - sqr / (wr * wr);
+            return -wr * gr - wl * gl;
+        }
+        for (int c = 0; c < k; c++) right[c] = total[c] - left[c];
+        return -wr * ClassImpurity(right.AsSpan(0, k), wr, true) - wl * ClassImpurity(left.AsSpan(0, k), wl, true);
     }
 
     private void ScanRegression(int f, int start, Span<float> vals, Span<int> idx, double w, double sumTotal, ref Split best)
     {
-        int m = vals.Length, minLeaf = _s.MinSamplesLeaf;
+        int nn = vals.Length, m = idx.Length, nMiss = m - nn, minLeaf = _s.MinSamplesLeaf;
         double minWeight = _minWeightLeaf;
-        double wl = 0, sl = 0;
         var y = _y!;
         var wts = _w;
         var crit = _s.Criterion;
-        for (int i = 0; i < m - 1; i++)
+        double wMiss = 0, sMiss = 0;
+        for (int i = nn; i < m; i++)
         {
             int row = idx[i];
-            double wi = wts[row];
-            sl += wi * y[row];
-            wl += wi;
-            if (vals[i + 1] <= (double)vals[i] + FeatureThreshold) continue;
-            int nl = i + 1;
-            if (nl < minLeaf || m - nl < minLeaf) continue;
-            double wr = w - wl;
-            if (wl < minWeight || wr < minWeight) continue;
-            double sr = sumTotal - sl;
-            double proxy;
-            if (crit == CriterionKind.SquaredError) proxy = sl * sl / wl + sr * sr / wr;
-            else if (crit == CriterionKind.FriedmanMse)
-            {
-                double diff = wr * sl - wl * sr;
-                proxy = diff * diff / (wl * wr);
-            }
-            else
-            {
-                if (sl <= Epsilon || sr <= Epsilon) continue;
-                proxy = sl * Math.Log(sl / wl) + sr * Math.Log(sr / wr);
-            }
-            if (proxy > best.Proxy) Take(ref best, f, start + nl, vals[i], vals[i + 1], proxy);
+            wMiss += wts[row];
+            sMiss += wts[row] * y[row];
         }
+        for (int pass = 0; pass < (nMiss > 0 ? 2 : 1); pass++)
+        {
+            bool missLeft = pass == 1;
+            double wl = missLeft ? wMiss : 0, sl = missLeft ? sMiss : 0;
+            for (int i = 0; i < nn - 1; i++)
+            {
+                int row = idx[i];
+                double wi = wts[row];
+                sl += wi * y[row];
+                wl += wi;
+                if (vals[i + 1] <= (double)vals[i] + FeatureThreshold) continue;
+                int nl = i + 1 + (missLeft ? nMiss : 0);
+                if (nl < minLeaf || m - nl < minLeaf) continue;
+                double wr = w - wl;
+                if (wl < minWeight || wr < minWeight) continue;
+                if (!RegressionProxy(crit, sl, sumTotal - sl, wl, wr, out double proxy)) continue;
+                if (proxy > best.Proxy)
+                {
+                    Take(ref best, f, start + nl, vals[i], vals[i + 1], proxy);
+                    best.MissingLeft = MissingSide(nMiss, missLeft, nl, m - nl);
+                }
+            }
+        }
+        if (nMiss > 0 && nn >= minLeaf && nMiss >= minLeaf)
+        {
+            double wl = w - wMiss, wr = wMiss;
+            if (wl < minWeight || wr < minWeight) return;
+            if (RegressionProxy(crit, sumTotal - sMiss, sMiss, wl, wr, out double proxy) && proxy > best.Proxy)
+                TakeMissingRight(ref best, f, start + nn, proxy);
+        }
+    }
+
+    /// <summary>scikit-learn's proxy of a regression split from the side sums and weights; false when Poisson rejects it.</summary>
+    private static bool RegressionProxy(CriterionKind crit, double sl, double sr, double wl, double wr, out double proxy)
+    {
+        if (crit == CriterionKind.SquaredError) proxy = sl * sl / wl + sr * sr / wr;
+        else if (crit == CriterionKind.FriedmanMse)
+        {
+            double diff = wr * sl - wl * sr;
+            proxy = diff * diff / (wl * wr);
+        }
+        else
+        {
+            proxy = 0;
+            if (sl <= Epsilon || sr <= Epsilon) return false;
+            proxy = sl * Math.Log(sl / wl) + sr * Math.Log(sr / wr);
+        }
+        return true;
+    }
+
+    /// <summary>Absolute error: the node's rows are ranked by target once; the left and right sides are two pairs of
+    /// Fenwick trees (weight, weight·y) over the ranks, so each side's weighted median and Σ w|y − median| cost
+    /// O(log m) per split position. The proxy is scikit-learn's −w_r·(dev_r/w_r) − w_l·(dev_l/w_l).</summary>
+    private void ScanAbsolute(int f, int start, Span<float> vals, Span<int> idx, double w, ref Split best)
+    {
+        int nn = vals.Length, m = idx.Length, nMiss = m - nn, minLeaf = _s.MinSamplesLeaf;
+        double minWeight = _minWeightLeaf;
+        var y = _y!;
+        var wts = _w;
+        var byY = _byY.AsSpan(0, m);
+        var ys = _ySorted.AsSpan(0, m);
+        idx.CopyTo(byY);
+        for (int i = 0; i < m; i++) ys[i] = y[byY[i]];
+        ys.Sort(byY);
+        for (int r = 0; r < m; r++) _rank![byY[r]] = r;
+        double wMiss = 0;
+        for (int i = nn; i < m; i++) wMiss += wts[idx[i]];
+        for (int pass = 0; pass < (nMiss > 0 ? 2 : 1); pass++)
+        {
+            bool missLeft = pass == 1;
+            ResetFenwicks(m);
+            double wl = 0;
+            if (missLeft)
+                for (int i = nn; i < m; i++) { MoveLeft(idx[i], m); wl += wts[idx[i]]; }
+            for (int i = 0; i < nn - 1; i++)
+            {
+                int row = idx[i];
+                MoveLeft(row, m);
+                wl += wts[row];
+                if (vals[i + 1] <= (double)vals[i] + FeatureThreshold) continue;
+                int nl = i + 1 + (missLeft ? nMiss : 0);
+                if (nl < minLeaf || m - nl < minLeaf) continue;
+                double wr = w - wl;
+                if (wl < minWeight || wr < minWeight) continue;
+                double proxy = AbsoluteProxy(m, wl, wr);
+                if (proxy > best.Proxy)
+                {
+                    Take(ref best, f, start + nl, vals[i], vals[i + 1], proxy);
+                    best.MissingLeft = MissingSide(nMiss, missLeft, nl, m - nl);
+                }
+            }
+        }
+        if (nMiss > 0 && nn >= minLeaf && nMiss >= minLeaf)
+        {
+            double wl = w - wMiss, wr = wMiss;
+            if (wl < minWeight || wr < minWeight) return;
+            ResetFenwicks(m);
+            for (int i = 0; i < nn; i++) MoveLeft(idx[i], m);
+            double proxy = AbsoluteProxy(m, wl, wr);
+            if (proxy > best.Proxy) TakeMissingRight(ref best, f, start + nn, proxy);
+        }
+    }
+
+    private double AbsoluteProxy(int m, double wl, double wr)
+    {
+        double devL = Deviation(_fLw!, _fLs!, m, wl);
+        double devR = Deviation(_fRw!, _fRs!, m, wr);
+        return -wr * (devR / wr) - wl * (devL / wl);
+    }
+
+    /// <summary>Left side empty, right side holding every row of the node (linear-time Fenwick build).</summary>
+    private void ResetFenwicks(int m)
+    {
+        Array.Clear(_fLw!, 0, m + 1);
+        Array.Clear(_fLs!, 0, m + 1);
+        var tw = _fRw!;
+        var ts = _fRs!;
+        tw[0] = ts[0] = 0;
+        for (int r = 0; r < m; r++)
+        {
+            double wi = _w[_byY![r]];
+            tw[r + 1] = wi;
+            ts[r + 1] = wi * _ySorted![r];
+        }
+        for (int i = 1; i <= m; i++)
+        {
+            int j = i + (i & -i);
+            if (j <= m)
+            {
+                tw[j] += tw[i];
+                ts[j] += ts[i];
+            }
+        }
+    }
+
+    private void MoveLeft(int row, int m)
+    {
+        int r = _rank![row];
+        double wi = _w[row], si = wi * _y![row];
+        for (int i = r + 1; i <= m; i += i & -i)
+        {
+            _fLw![i] += wi;
+            _fLs![i] += si;
+            _fRw![i] -= wi;
+            _fRs![i] -= si;
+        }
+    }
+
+    /// <summary>Σ w|y − median| of one side: the weighted median found by Fenwick descent (first rank whose cumulative
+    /// weight reaches half; the midpoint with the next present rank when it equals half exactly).</summary>
+    private double Deviation(double[] tw, double[] ts, int m, double total)
+    {
+        double half = total / 2.0;
+        int k = Descend(tw, m, half, inclusive: true);
+        double cw = 0, cs = 0;
+        for (int i = k; i > 0; i -= i & -i)
+        {
+            cw += tw[i];
+            cs += ts[i];
+        }
+        double totalS = 0;
+        for (int i = m; i > 0; i -= i & -i) totalS += ts[i];
+        var ys = _ySorted!;
+        double med = ys[k - 1];
+        if (cw == half)
+        {
+            int k2 = Descend(tw, m, half, inclusive: false);
+            if (k2 <= m) med = (ys[k - 1] + ys[k2 - 1]) / 2.0;
+        }
+        return med * cw - cs + (totalS - cs) - med * (total - cw);
+    }
+
+    /// <summary>Smallest 1-based k with cumulative weight ≥ target (inclusive) or &gt; target; m + 1 if none.</summary>
+    private static int Descend(double[] tw, int m, double target, bool inclusive)
+    {
+        int pos = 0;
+        double acc = 0;
+        int step = 1;
+        while (step * 2 <= m) step *= 2;
+        for (; step > 0; step >>= 1)
+        {
+            int next = pos + step;
+            if (next > m) continue;
+            double c = acc + tw[next];
+            if (inclusive ? c < target : c <= target)
+            {
+                pos = next;
+                acc = c;
+            }
+        }
+        return Math.Min(pos + 1, m + (inclusive ? 0 : 1));
     }
 
     /// <summary>scikit-learn's RandomSplitter for one feature: threshold drawn uniformly in [min, max) of the node's
@@ -521,29 +798,53 @@ internal sealed class TreeBuilder
             bool entropy = _s.Criterion == CriterionKind.Entropy;
             proxy = -wr * ClassImpurity(_right.AsSpan(0, _k), wr, entropy) - wl * ClassImpurity(left.AsSpan(0, _k), wl, entropy);
         }
-        else
+        else if (_s.Criterion == CriterionKind.AbsoluteError)
         {
-            double sr = value[0] * w - sl;
-            if (_s.Criterion == CriterionKind.SquaredError) proxy = sl * sl / wl + sr * sr / wr;
-            else if (_s.Criterion == CriterionKind.FriedmanMse)
-            {
-                double diff = wr * sl - wl * sr;
-                proxy = diff * diff / (wl * wr);
-            }
-            else
-            {
-                if (sl <= Epsilon || sr <= Epsilon) return true;
-                proxy = sl * Math.Log(sl / wl) + sr * Math.Log(sr / wr);
-            }
+            double devL = SideDeviation(start, end, col, t, left: true, wl);
+            double devR = SideDeviation(start, end, col, t, left: false, wr);
+            proxy = -wr * (devR / wr) - wl * (devL / wl);
         }
+        else if (!RegressionProxy(_s.Criterion, sl, value[0] * w - sl, wl, wr, out proxy)) return true;
         if (proxy > best.Proxy)
         {
             best.Proxy = proxy;
             best.Feature = f;
             best.Pos = start + nl;
             best.Threshold = t;
+            best.MissingLeft = false;
         }
         return true;
+    }
+
+    /// <summary>Σ w|y − weighted median| over the node's rows on one side of threshold <paramref name="t"/> (sorting;
+    /// used by random splits, which try one threshold per feature).</summary>
+    private double SideDeviation(int start, int end, float[] col, double t, bool left, double w)
+    {
+        var ys = new List<double>();
+        var ws = new List<double>();
+        for (int p = start; p < end; p++)
+        {
+            int row = _samples[p];
+            if ((col[row] <= t) != left) continue;
+            ys.Add(_y![row]);
+            ws.Add(_w[row]);
+        }
+        var ya = ys.ToArray();
+        var wa = ws.ToArray();
+        Array.Sort(ya, wa);
+        double half = w / 2.0, cum = 0, med = ya[^1];
+        for (int i = 0; i < ya.Length; i++)
+        {
+            cum += wa[i];
+            if (cum >= half)
+            {
+                med = cum == half && i + 1 < ya.Length ? (ya[i] + ya[i + 1]) / 2.0 : ya[i];
+                break;
+            }
+        }
+        double dev = 0;
+        for (int i = 0; i < ya.Length; i++) dev += Math.Abs(ya[i] - med) * wa[i];
+        return dev;
     }
 
     private static void Take(ref Split best, int f, int pos, double a, double b, double proxy)
@@ -554,19 +855,32 @@ internal sealed class TreeBuilder
         double t = a / 2.0 + b / 2.0;
         if (t == b || double.IsInfinity(t)) t = a;
         best.Threshold = t;
+        best.MissingLeft = false;
     }
 
-    /// <summary>Moves the node's rows with x[f] ≤ threshold to the front, updates row positions, computes the
+    /// <summary>The split "non-missing rows left, missing rows right" (threshold +∞).</summary>
+    private static void TakeMissingRight(ref Split best, int f, int pos, double proxy)
+    {
+        best.Proxy = proxy;
+        best.Feature = f;
+        best.Pos = pos;
+        best.Threshold = double.PositiveInfinity;
+        best.MissingLeft = false;
+    }
+
+    /// <summary>Moves the node's rows with x[f] ≤ threshold (and, when the split sends them left, rows missing x[f]) to the front, updates row positions, computes the
     /// children's impurities and returns scikit-learn's impurity improvement of the split.</summary>
     private double Partition(int start, int end, double w, double[] value, double impurity, Split split, out double impL, out double impR)
     {
         var col = _data.Columns[split.Feature];
         double t = split.Threshold;
+        bool missingLeft = split.MissingLeft;
         int i = start, j = end - 1;
         var s = _samples;
         while (i <= j)
         {
-            if (col[s[i]] <= t) i++;
+            float v = col[s[i]];
+            if (float.IsNaN(v) ? missingLeft : v <= t) i++;
             else
             {
                 (s[i], s[j]) = (s[j], s[i]);

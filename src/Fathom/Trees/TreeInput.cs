@@ -8,20 +8,40 @@ namespace Fathom.Trees;
 /// <summary>Input checks, hyperparameter resolution and label preparation shared by the tree and forest estimators.</summary>
 internal static class TreeInput
 {
-    /// <summary>Checks X (non-empty, finite: scikit-learn 1.2 trees reject NaN) and the weights.</summary>
-    internal static void CheckFit(Matrix x, int targets, double[]? sampleWeight, string who)
+    /// <summary>Checks X (non-empty; finite, or NaN-or-finite when <paramref name="allowMissing"/>) and the weights.</summary>
+    internal static void CheckFit(Matrix x, int targets, double[]? sampleWeight, string who, bool allowMissing = false)
     {
-        InputChecks.Features(x, who);
+        if (allowMissing) NoInfinity(x, who, fit: true);
+        else InputChecks.Features(x, who);
         if (targets != x.Rows)
             throw new InvalidInputException($"{who}: {targets} targets were given for {x.Rows} rows; give one target per row.");
         InputChecks.Weights(sampleWeight, x.Rows, who);
     }
 
-    /// <summary>Checks a prediction input: feature count, then finite values.</summary>
-    internal static void CheckPredict(Matrix x, int featureCount, string who)
+    /// <summary>Checks a prediction input: feature count, then finite values (NaN allowed when
+    /// <paramref name="allowMissing"/>: a decision tree routes it to the side learned for missing values).</summary>
+    internal static void CheckPredict(Matrix x, int featureCount, string who, bool allowMissing = false)
     {
         InputChecks.FeatureCount(x, featureCount, who);
-        InputChecks.Finite(x, who);
+        if (allowMissing) NoInfinity(x, who, fit: false);
+        else InputChecks.Finite(x, who);
+    }
+
+    /// <summary>Rejects an empty matrix (at fit) and ±infinity, naming the row and column; NaN passes (missing value).</summary>
+    private static void NoInfinity(Matrix x, string who, bool fit)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (fit && x.Rows == 0) throw new InvalidInputException($"{who}: the data has no rows; fit needs at least one sample.");
+        if (fit && x.Columns == 0) throw new InvalidInputException($"{who}: the data has no feature columns.");
+        for (int i = 0; i < x.Rows; i++)
+        {
+            var row = x.Row(i);
+            for (int j = 0; j < row.Length; j++)
+                if (double.IsInfinity(row[j]))
+                    throw new InvalidInputException(
+                        $"{who}: feature {j} of row {i} is {row[j].ToString(CultureInfo.InvariantCulture)}; infinite values are not allowed (NaN is taken as missing). Clip or drop the value.",
+                        i, j.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     /// <summary>Checks regression targets are finite (and, for Poisson, non-negative with a positive sum).</summary>

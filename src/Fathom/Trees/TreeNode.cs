@@ -14,6 +14,10 @@ namespace Fathom.Trees;
 /// <param name="WeightedSamples">Total weight of those rows.</param>
 public readonly record struct TreeNode(int Feature, double Threshold, int Left, int Right, double Impurity, int Samples, double WeightedSamples)
 {
+    /// <summary>Where a row whose <see cref="Feature"/> is missing (NaN) goes: true = left. Learned from the training
+    /// rows with missing values when there were some, else the child that received more training rows.</summary>
+    public bool MissingGoesLeft { get; init; }
+
     /// <summary>True when the node has no children.</summary>
     public bool IsLeaf => Left < 0;
 }

@@ -8,6 +8,7 @@ internal enum CriterionKind
     SquaredError,
     FriedmanMse,
     Poisson,
+    AbsoluteError,
 }
 
 /// <summary>The resolved growth limits of one tree (counts already converted from fractions).</summary>
@@ -25,4 +26,6 @@ internal sealed record TreeSettings
     public double MinImpurityDecrease { get; init; }
     /// <summary>Extremely randomized trees: one uniform random threshold per candidate feature (scikit-learn's RandomSplitter).</summary>
     public bool RandomSplits { get; init; }
+    /// <summary>Minimal cost-complexity pruning parameter α applied after growth (0 = no pruning).</summary>
+    public double CcpAlpha { get; init; }
 }

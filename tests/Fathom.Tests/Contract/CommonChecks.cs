@@ -43,9 +43,9 @@ public class CommonChecks
         var f = Family.Get(family);
         var est = EstimatorCatalog.Create(type, f);
         var before = Snapshot(est);
-        var data = f.Data();
+        var data = f.Data(type);
         var original = data.Copy();
-        double[]? w = f.HasWeights ? Enumerable.Range(0, data.X.Rows).Select(i => 1.0 + i % 3).ToArray() : null;
+        double[]? w = f.HasWeights && Family.Tags(est).SupportsSampleWeight ? Enumerable.Range(0, data.X.Rows).Select(i => 1.0 + i % 3).ToArray() : null;
         var wCopy = w?.ToArray();
         f.Fit(est, data, w);
         Assert.Equal(before, Snapshot(est));
@@ -61,7 +61,7 @@ public class CommonChecks
     {
         if (Exempt(type, nameof(SameSeedGivesIdenticalModel))) return;
         var f = Family.Get(family);
-        var data = f.Data();
+        var data = f.Data(type);
         var a = f.Fit(EstimatorCatalog.WithSeed(EstimatorCatalog.Create(type, f), 42), data);
         var b = f.Fit(EstimatorCatalog.WithSeed(EstimatorCatalog.Create(type, f), 42), data);
         AssertBits(f.Output(a, data.X), f.Output(b, data.X), "same seed, same data");
@@ -80,7 +80,7 @@ public class CommonChecks
         if (Exempt(type, nameof(WrongFeatureCountThrows))) return;
         var f = Family.Get(family);
         if (!f.HasPredict) return;
-        var data = f.Data();
+        var data = f.Data(type);
         var model = f.Fit(EstimatorCatalog.Create(type, f), data);
         Assert.Equal(3, model.FeatureCount);
         if (f is TransformerFamily)
@@ -106,7 +106,7 @@ public class CommonChecks
         var est = EstimatorCatalog.Create(type, f);
         foreach (double bad in new[] { double.NaN, double.PositiveInfinity })
         {
-            var data = f.Data().Copy();
+            var data = f.Data(type).Copy();
             data.X[7, 1] = bad;
             if (Family.Tags(est).AllowsMissingValues)
             {
@@ -137,7 +137,7 @@ public class CommonChecks
         var f = Family.Get(family);
         var est = EstimatorCatalog.WithSeed(EstimatorCatalog.Create(type, f), 7);
         if (!f.HasWeights || !Family.Tags(est).SupportsSampleWeight) return;
-        var data = f.Data();
+        var data = f.Data(type);
         var none = f.Output(f.Fit(est, data), data.X);
         var unit = f.Output(f.Fit(est, data, Enumerable.Repeat(1.0, data.X.Rows).ToArray()), data.X);
         AssertClose(none, unit, 1e-6, "unit weights vs no weights");
@@ -151,7 +151,7 @@ public class CommonChecks
         var f = Family.Get(family);
         var est = EstimatorCatalog.WithSeed(EstimatorCatalog.Create(type, f), 7);
         if (!f.HasWeights || !Family.Tags(est).SupportsSampleWeight) return;
-        var data = f.Data();
+        var data = f.Data(type);
         var w = TestData.Synthetic.IntWeights(data.X.Rows, 3, seed: 5);
         var rows = Enumerable.Range(0, w.Length).SelectMany(i => Enumerable.Repeat(i, w[i])).ToArray();
         var weighted = f.Output(f.Fit(est, data, w.Select(v => (double)v).ToArray()), data.X);
@@ -175,7 +175,7 @@ public class CommonChecks
     {
         if (Exempt(type, nameof(SaveLoadGivesIdenticalOutputs))) return;
         var f = Family.Get(family);
-        var data = f.Data();
+        var data = f.Data(type);
         var model = f.Fit(EstimatorCatalog.Create(type, f), data);
         Assert.True(ModelKinds.IsKnown(model.ModelKind), $"model kind '{model.ModelKind}' is not on the ModelKinds allow-list");
         Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", model.ModelKind);
@@ -193,7 +193,7 @@ public class CommonChecks
         if (Exempt(type, nameof(ConcurrentPredictMatchesSequential))) return;
         var f = Family.Get(family);
         if (!f.HasPredict) return;
-        var data = f.Data();
+        var data = f.Data(type);
         var model = f.Fit(EstimatorCatalog.Create(type, f), data);
         var expected = f.Output(model, data.X);
         const int threads = 8;
@@ -224,7 +224,7 @@ public class CommonChecks
         if (Exempt(type, nameof(OneRowPredictBehaves))) return;
         var f = Family.Get(family);
         if (!f.HasPredict) return;
-        var data = f.Data();
+        var data = f.Data(type);
         var model = f.Fit(EstimatorCatalog.Create(type, f), data);
         var one = f.Output(model, data.X.RowRange(4, 1));
         Assert.NotEmpty(one);
@@ -237,7 +237,7 @@ public class CommonChecks
     {
         if (Exempt(type, nameof(OneFeatureDataBehaves))) return;
         var f = Family.Get(family);
-        var data = f.Data(columns: 1);
+        var data = f.Data(type, columns: 1);
         var model = f.Fit(EstimatorCatalog.Create(type, f), data);
         Assert.Equal(1, model.FeatureCount);
         var output = f.Output(model, data.X);
@@ -251,7 +251,7 @@ public class CommonChecks
     {
         if (Exempt(type, nameof(ConstantFeatureBehaves))) return;
         var f = Family.Get(family);
-        var data = f.Data().Copy();
+        var data = f.Data(type).Copy();
         for (int i = 0; i < data.X.Rows; i++) data.X[i, 1] = 5.0;
         var model = f.Fit(EstimatorCatalog.Create(type, f), data);
         var output = f.Output(model, data.X);

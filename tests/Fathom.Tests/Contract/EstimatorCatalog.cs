@@ -28,6 +28,9 @@ public static class EstimatorCatalog
         // A column transformer without branches outputs nothing: the checks scale the numeric columns.
         ["Fathom.Compose.ColumnTransformer"] = _ => new Fathom.Compose.ColumnTransformer(
             new Fathom.Compose.ColumnBranch("num", new Fathom.Preprocessing.StandardScaler(), Fathom.Compose.ColumnSelector.Numeric)),
+        // Without novelty a local outlier factor describes only its training rows (scoring new rows throws by design,
+        // LocalOutlierFactorTests checks it): the checks score rows, so they use novelty mode.
+        ["Fathom.Anomaly.LocalOutlierFactor"] = _ => new Fathom.Anomaly.LocalOutlierFactor { Novelty = true },
     };
 
     /// <summary>
@@ -54,6 +57,19 @@ public static class EstimatorCatalog
         ["Fathom.Linear.ElasticNet[residual]"] = () => new Fathom.Linear.ElasticNet { Alpha = 0.05, Precompute = false },
         ["Fathom.Neighbors.KNeighborsClassifier[distance,brute]"] = () => new Fathom.Neighbors.KNeighborsClassifier { Weights = Fathom.Neighbors.NeighborWeights.Distance, Algorithm = Fathom.Neighbors.NeighborAlgorithm.Brute },
         ["Fathom.Neighbors.KNeighborsClassifier[manhattan]"] = () => new Fathom.Neighbors.KNeighborsClassifier { Metric = Fathom.Neighbors.NeighborMetric.Manhattan },
+        ["Fathom.Svm.SVC[linear,balanced]"] = () => new Fathom.Svm.SVC { Kernel = Fathom.Svm.SvmKernel.Linear, ClassWeight = Fathom.Linear.ClassWeightMode.Balanced },
+        ["Fathom.Svm.SVC[poly,probability]"] = () => new Fathom.Svm.SVC { Kernel = Fathom.Svm.SvmKernel.Poly, Degree = 2, Probability = true, Seed = 2 },
+        ["Fathom.Svm.LinearSVC[hinge]"] = () => new Fathom.Svm.LinearSVC { Loss = Fathom.Svm.LinearSvcLoss.Hinge, Seed = 4 },
+        ["Fathom.Svm.LinearSVR[squared]"] = () => new Fathom.Svm.LinearSVR { Loss = Fathom.Svm.LinearSvrLoss.SquaredEpsilonInsensitive, Epsilon = 0.1 },
+        ["Fathom.Svm.SVR[linear]"] = () => new Fathom.Svm.SVR { Kernel = Fathom.Svm.SvmKernel.Linear },
+        ["Fathom.Anomaly.OutlierRule[z_score]"] = () => new Fathom.Anomaly.OutlierRule { Rule = Fathom.Anomaly.OutlierRuleKind.ZScore },
+        ["Fathom.Anomaly.OutlierRule[mad]"] = () => new Fathom.Anomaly.OutlierRule { Rule = Fathom.Anomaly.OutlierRuleKind.Mad },
+        ["Fathom.Anomaly.IsolationForest[bootstrap,max_features]"] = () => new Fathom.Anomaly.IsolationForest { Bootstrap = true, MaxFeatures = "0.5", Contamination = 0.1 },
+        ["Fathom.Anomaly.KernelDensity[epanechnikov,scott]"] = () => new Fathom.Anomaly.KernelDensity { Kernel = Fathom.Anomaly.DensityKernel.Epanechnikov, BandwidthRule = Fathom.Anomaly.BandwidthRule.Scott },
+        ["Fathom.Neighbors.KNeighborsClassifier[nan_euclidean]"] = () => new Fathom.Neighbors.KNeighborsClassifier { Metric = Fathom.Neighbors.NeighborMetric.NanEuclidean },
+        ["Fathom.Neighbors.KNeighborsRegressor[cosine]"] = () => new Fathom.Neighbors.KNeighborsRegressor { Metric = Fathom.Neighbors.NeighborMetric.Cosine },
+        ["Fathom.Neighbors.RadiusNeighborsClassifier[distance,most_frequent]"] = () => new Fathom.Neighbors.RadiusNeighborsClassifier { Weights = Fathom.Neighbors.NeighborWeights.Distance, OutlierLabel = "most_frequent", Radius = 0.5 },
+        ["Fathom.Neighbors.RadiusNeighborsRegressor[chebyshev]"] = () => new Fathom.Neighbors.RadiusNeighborsRegressor { Metric = Fathom.Neighbors.NeighborMetric.Chebyshev, Radius = 2 },
         ["Fathom.Neighbors.KNeighborsRegressor[distance,kd_tree]"] = () => new Fathom.Neighbors.KNeighborsRegressor { Weights = Fathom.Neighbors.NeighborWeights.Distance, Algorithm = Fathom.Neighbors.NeighborAlgorithm.KDTree },
     };
 

@@ -23,8 +23,8 @@ public sealed record ContractData(Matrix X, int[] Classes, double[] Target)
 /// </summary>
 public abstract class Family
 {
-    /// <summary>The four families.</summary>
-    public static readonly IReadOnlyList<Family> All = [new ClassifierFamily(), new RegressorFamily(), new TransformerFamily(), new ClustererFamily()];
+    /// <summary>The five families.</summary>
+    public static readonly IReadOnlyList<Family> All = [new ClassifierFamily(), new RegressorFamily(), new TransformerFamily(), new ClustererFamily(), new OutlierDetectorFamily()];
 
     /// <summary>A family by name.</summary>
     public static Family Get(string name) => All.Single(f => f.Name == name);
@@ -40,6 +40,24 @@ public abstract class Family
 
     /// <summary>Whether Fit takes sample weights in this family's interface.</summary>
     public virtual bool HasWeights => true;
+
+    /// <summary>
+    /// The data for checks of the estimator case <paramref name="caseName"/>: <see cref="Data(int, int, long)"/>, with
+    /// every feature shifted to start at 0 when the estimator's tags say it needs non-negative features.
+    /// </summary>
+    public ContractData Data(string caseName, int rows = 60, int columns = 3, long seed = 1)
+    {
+        var data = Data(rows, columns, seed);
+        if (!Tags(EstimatorCatalog.Create(caseName, this)).RequiresNonNegativeFeatures) return data;
+        var x = data.X.Clone();
+        for (int j = 0; j < x.Columns; j++)
+        {
+            double min = double.PositiveInfinity;
+            for (int i = 0; i < x.Rows; i++) min = Math.Min(min, x[i, j]);
+            for (int i = 0; i < x.Rows; i++) x[i, j] -= min;
+        }
+        return data with { X = x };
+    }
 
     /// <summary>Small synthetic data: 3 Gaussian blobs (labels) with a noisy linear target.</summary>
     public virtual ContractData Data(int rows = 60, int columns = 3, long seed = 1)
@@ -156,4 +174,20 @@ internal sealed class ClustererFamily : Family
 
     /// <summary>Clusterers have no predict in the common interface: the training labels stand for the output.</summary>
     public override double[] Output(IModel model, Matrix x) => ((IClusteringModel)model).Labels.Select(l => (double)l).ToArray();
+}
+
+internal sealed class OutlierDetectorFamily : Family
+{
+    public override string Name => "outlier-detector";
+    public override bool Matches(Type type) => typeof(IOutlierDetector).IsAssignableFrom(type);
+
+    public override IModel Fit(object estimator, ContractData data, double[]? sampleWeight = null) =>
+        ((IOutlierDetector)estimator).Fit(data.X, sampleWeight);
+
+    /// <summary>Decision values and ±1 labels on X.</summary>
+    public override double[] Output(IModel model, Matrix x)
+    {
+        var m = (IOutlierModel)model;
+        return [.. m.DecisionFunction(x), .. m.Predict(x).Select(v => (double)v)];
+    }
 }

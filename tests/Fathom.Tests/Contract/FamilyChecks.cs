@@ -21,7 +21,7 @@ public class FamilyChecks
     {
         if (Exempt(type, nameof(ClassesAreSortedLabelsForStringAndIntLabels))) return;
         var f = Family.Get("classifier");
-        var data = f.Data();
+        var data = f.Data(type);
         // Codes 0, 1, 2 become labels whose sorted order differs from the code order.
         string[] names = ["pear", "apple", "fig"];
         int[] ints = [10, -2, 7];
@@ -47,7 +47,7 @@ public class FamilyChecks
     {
         if (Exempt(type, nameof(ProbabilitiesAreValid))) return;
         var f = Family.Get("classifier");
-        var data = f.Data();
+        var data = f.Data(type);
         var model = (IClassificationModel)f.Fit(EstimatorCatalog.Create(type, f), data);
         Assert.Equal(3, model.Classes.Count);
         var p = model.PredictProba(data.X);
@@ -70,7 +70,7 @@ public class FamilyChecks
     {
         if (Exempt(type, nameof(TwoClassProblemBehaves))) return;
         var f = Family.Get("classifier");
-        var all = f.Data();
+        var all = f.Data(type);
         var rows = Enumerable.Range(0, all.X.Rows).Where(i => all.Classes[i] < 2).ToArray();
         var data = all.Take(rows);
         string[] labels = data.Classes.Select(c => c == 0 ? "yes" : "no").ToArray();
@@ -90,7 +90,7 @@ public class FamilyChecks
     {
         if (Exempt(type, nameof(TransformHasFeatureNamesOutColumns))) return;
         var f = Family.Get("transformer");
-        var data = f.Data();
+        var data = f.Data(type);
         var model = (ITransformerModel)f.Fit(EstimatorCatalog.Create(type, f), data);
         Assert.Equal(["x0", "x1", "x2"], model.FeatureNamesIn);
         var output = model.Transform(TransformerFamily.Frame(EstimatorCatalog.TypeOf(type), data.X));
@@ -105,7 +105,7 @@ public class FamilyChecks
     {
         if (Exempt(type, nameof(ColumnOrderDoesNotMatter))) return;
         var f = Family.Get("transformer");
-        var data = f.Data();
+        var data = f.Data(type);
         var model = (ITransformerModel)f.Fit(EstimatorCatalog.Create(type, f), data);
         var frame = TransformerFamily.Frame(EstimatorCatalog.TypeOf(type), data.X);
         var reordered = frame.Select("x2", "x0", "x1");

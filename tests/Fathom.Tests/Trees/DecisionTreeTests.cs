@@ -104,7 +104,7 @@ public class DecisionTreeTests
     {
         var iris = TestDatasets.Iris();
         var x = iris.X.Clone();
-        x[3, 2] = double.NaN;
+        x[3, 2] = double.PositiveInfinity; // NaN is a missing value; infinity is rejected
         var e = Assert.Throws<InvalidInputException>(() => new DecisionTreeClassifier().Fit(x, iris.Target));
         Assert.Contains("row 3", e.Message, StringComparison.Ordinal);
         var big = iris.X.Clone();
@@ -114,6 +114,7 @@ public class DecisionTreeTests
         Assert.Equal("max_features", p.Parameter);
         Assert.Throws<InvalidHyperparameterException>(() => new DecisionTreeClassifier { MaxFeatures = "1.5" }.Fit(iris.X, iris.Target));
         Assert.Throws<InvalidHyperparameterException>(() => new DecisionTreeClassifier { MaxDepth = 0 }.Fit(iris.X, iris.Target));
+        Assert.Equal("ccp_alpha", Assert.Throws<InvalidHyperparameterException>(() => new DecisionTreeRegressor { CcpAlpha = -1 }.Fit(iris.X, iris.X.Column(0))).Parameter);
         Assert.Throws<InvalidInputException>(() => new DecisionTreeRegressor { Criterion = RegressionCriterion.Poisson }
             .Fit(iris.X, Enumerable.Range(0, 150).Select(i => i - 10.0).ToArray()));
         var m = new DecisionTreeClassifier().Fit(iris.X, iris.Target);

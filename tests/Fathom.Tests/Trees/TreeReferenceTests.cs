@@ -47,6 +47,7 @@ public class TreeReferenceTests
         IReadOnlyList<TreeNode> nodes;
         double[] values, importances, prediction;
         double? accuracy = null;
+        PruningPath path;
         if (classifier)
         {
             var est = new DecisionTreeClassifier
@@ -58,9 +59,11 @@ public class TreeReferenceTests
                 MaxLeafNodes = Int("max_leaf_nodes"),
                 MinWeightFractionLeaf = Dbl("min_weight_fraction_leaf"),
                 ClassWeight = p["class_weight"] is null ? ClassWeightMode.None : ClassWeightMode.Balanced,
+                CcpAlpha = Dbl("ccp_alpha"),
             };
             var y = ds.Target.Take(n).ToArray();
             var m = est.Fit(x, y, sw);
+            path = est.CostComplexityPruningPath(x, y, sw);
             nodes = m.Nodes;
             values = Enumerable.Range(0, m.NodeCount).SelectMany(m.NodeValue).ToArray();
             importances = m.FeatureImportances.ToArray();
@@ -76,14 +79,18 @@ public class TreeReferenceTests
                 {
                     "friedman_mse" => RegressionCriterion.FriedmanMse,
                     "poisson" => RegressionCriterion.Poisson,
+                    "absolute_error" => RegressionCriterion.AbsoluteError,
                     _ => RegressionCriterion.SquaredError,
                 },
                 MaxDepth = Int("max_depth"),
                 MinSamplesLeaf = Int("min_samples_leaf") ?? 1,
                 MaxLeafNodes = Int("max_leaf_nodes"),
                 MinImpurityDecrease = Dbl("min_impurity_decrease"),
+                CcpAlpha = Dbl("ccp_alpha"),
             };
-            var m = est.Fit(x, ds.TargetAsDoubles().Take(n).ToArray(), sw);
+            var yd = ds.TargetAsDoubles().Take(n).ToArray();
+            var m = est.Fit(x, yd, sw);
+            path = est.CostComplexityPruningPath(x, yd, sw);
             nodes = m.Nodes;
             values = Enumerable.Range(0, m.NodeCount).Select(m.NodeValue).ToArray();
             importances = m.FeatureImportances.ToArray();
@@ -106,6 +113,12 @@ public class TreeReferenceTests
         Assert.Equal(match["depth"]!.GetValue<int>(), nodes.Count == 1 ? 0 : Depth(nodes));
         Assert.Equal(match["leaves"]!.GetValue<int>(), nodes.Count(t => t.IsLeaf));
         if (accuracy is double acc) Assert.Equal(match["train_accuracy"]!.GetValue<double>(), acc, 12);
+        if (match["ccp_alphas"] is JsonNode alphas)
+        {
+            // The unpruned tree of the same variant gives the path (the test's own tree is grown the same way).
+            AssertClose(D(alphas), path.CcpAlphas.ToArray(), 1e-10, "ccp_alphas");
+            AssertClose(D(match["ccp_impurities"]), path.Impurities.ToArray(), 1e-10, "pruning path impurities");
+        }
     }
 
     private static int Depth(IReadOnlyList<TreeNode> nodes)

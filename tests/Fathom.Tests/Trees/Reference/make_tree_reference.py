@@ -58,6 +58,12 @@ def case(name, cls, X, y, params, sw=None):
     for rs in range(40):
         m = cls(random_state=rs, **params).fit(X, y, sample_weight=sw)
         st = tree_state(m, X)
+        if params.get("ccp_alpha", 0.0) > 0 or name.endswith("_path"):
+            # The pruning path of the unpruned tree grown with the same random_state (same tie resolution).
+            unpruned = {k: v for k, v in params.items() if k != "ccp_alpha"}
+            path = cls(random_state=rs, **unpruned).cost_complexity_pruning_path(X, y, sample_weight=sw)
+            st["ccp_alphas"] = [float(v) for v in path.ccp_alphas]
+            st["ccp_impurities"] = [float(v) for v in path.impurities]
         for v in variants:
             if v["feature"] == st["feature"] and v["threshold"] == st["threshold"]:
                 v["random_states"].append(rs)
@@ -87,6 +93,15 @@ cases = [
     case("diabetes_poisson_depth3", DecisionTreeRegressor, Xd, yd, {"criterion": "poisson", "max_depth": 3}),
     case("diabetes_mse_maxleaf10_minleaf5", DecisionTreeRegressor, Xd, yd, {"max_leaf_nodes": 10, "min_samples_leaf": 5}),
     case("diabetes_mse_weighted_decrease", DecisionTreeRegressor, Xd, yd, {"min_impurity_decrease": 20.0, "max_depth": 6}, weights(len(yd))),
+    # absolute_error (weighted-median leaves) and minimal cost-complexity pruning (ccp_alpha, pruning path).
+    case("diabetes_mae_depth3", DecisionTreeRegressor, Xd, yd, {"criterion": "absolute_error", "max_depth": 3}),
+    case("diabetes_mae_weighted_depth3", DecisionTreeRegressor, Xd, yd, {"criterion": "absolute_error", "max_depth": 3}, weights(len(yd))),
+    case("diabetes_mae_minleaf20", DecisionTreeRegressor, Xd, yd, {"criterion": "absolute_error", "min_samples_leaf": 20}),
+    case("iris_gini_path", DecisionTreeClassifier, Xi, yi, {}),
+    case("iris_gini_ccp002", DecisionTreeClassifier, Xi, yi, {"ccp_alpha": 0.02}),
+    case("iris_entropy_ccp001_weighted", DecisionTreeClassifier, Xi[:120], yi[:120], {"criterion": "entropy", "ccp_alpha": 0.01}, weights(120)),
+    case("diabetes_mse_minleaf5_ccp50", DecisionTreeRegressor, Xd, yd, {"min_samples_leaf": 5, "ccp_alpha": 50.0}),
+    case("diabetes_mse_maxleaf20_ccp30", DecisionTreeRegressor, Xd, yd, {"max_leaf_nodes": 20, "ccp_alpha": 30.0}),
 ]
 # export_text of the iris depth-3 tree for the random_state whose tie resolution equals Fathom's (root on petal length).
 names = list(pd.read_csv(os.path.join(ROOT, "samples", "iris.csv")).columns[:4])

@@ -1,0 +1,138 @@
+using Fathom.Core;
+using Fathom.Numerics;
+using Fathom.Trees;
+
+namespace Fathom.Ensemble;
+
+/// <summary>
+/// Bagging (bootstrap aggregating, Breiman 1996) of any regressor, as scikit-learn 1.2's <c>BaggingRegressor</c>:
+/// each of <see cref="NEstimators"/> members is fitted on a random sample of the rows (with replacement when
+/// <see cref="Bootstrap"/>) and of the features; the ensemble predicts the mean of the members' predictions.
+/// </summary>
+/// <remarks>
+/// <para>Rows drawn c times reach a member that takes sample weights as weight c (times the given weight; rows not
+/// drawn get weight 0), as scikit-learn does; a member that takes no weights gets the drawn rows themselves, repeats
+/// included. Member t takes its rows, features and own <c>Seed</c> from the t-th fork of <see cref="Seed"/>, so the
+/// same seed gives the same ensemble whatever the thread count; scikit-learn's draws differ, so results agree with it
+/// in distribution, not member by member.</para>
+/// <para>Members fit in parallel on up to <see cref="FitContext.ThreadCount"/> threads (each member itself runs
+/// single-threaded). Cost: <see cref="NEstimators"/> × the member's fit.</para>
+/// </remarks>
+public sealed record BaggingRegressor : IRegressor
+{
+    /// <summary>The member estimator; null (default) = a <see cref="DecisionTreeRegressor"/> with its defaults.</summary>
+    public IRegressor? Estimator { get; init; }
+
+    /// <summary>Number of members (default 10).</summary>
+    [Hyperparameter("number of members", Min = 1)]
+    public int NEstimators { get; init; } = 10;
+
+    /// <summary>Rows per member: a fraction in (0, 1] of the rows (default 1), or a whole count above 1.</summary>
+    [Hyperparameter("rows drawn per member: a fraction in (0, 1] of the rows, or a whole count", Min = 0, MinExclusive = true)]
+    public double MaxSamples { get; init; } = 1.0;
+
+    /// <summary>Features per member: a fraction in (0, 1] of the features (default 1), or a whole count above 1.</summary>
+    [Hyperparameter("features drawn per member: a fraction in (0, 1] of the features, or a whole count", Min = 0, MinExclusive = true)]
+    public double MaxFeatures { get; init; } = 1.0;
+
+    /// <summary>Draw rows with replacement (default true).</summary>
+    [Hyperparameter("draw rows with replacement")]
+    public bool Bootstrap { get; init; } = true;
+
+    /// <summary>Draw features with replacement (default false).</summary>
+    [Hyperparameter("draw features with replacement")]
+    public bool BootstrapFeatures { get; init; }
+
+    /// <summary>Score each row with the members that did not draw it (out-of-bag R²; needs bootstrap). Default false.</summary>
+    [Hyperparameter("score each row with the members that did not draw it (out-of-bag R²)")]
+    public bool OobScore { get; init; }
+
+    /// <summary>Seed of the draws and of the members' own seeds (default 0).</summary>
+    [Hyperparameter("seed of the row and feature draws and of the members' seeds")]
+    public int Seed { get; init; }
+
+    /// <summary>Stochastic; takes sample weights; accepts missing values and is scale-invariant when the member does.</summary>
+    public EstimatorTags Tags
+    {
+        get
+        {
+            var t = Member.Tags;
+            return new()
+            {
+                IsStochastic = true, AllowsMissingValues = t.AllowsMissingValues, IsScaleInvariant = t.IsScaleInvariant,
+                RequiresNonNegativeFeatures = t.RequiresNonNegativeFeatures,
+            };
+        }
+    }
+
+    private IRegressor Member => Estimator ?? new DecisionTreeRegressor();
+
+    /// <summary>Validates, then fits the members.</summary>
+    /// <param name="x">Features (n × p); NaN only if the member accepts it.</param>
+    /// <param name="y">Finite targets.</param>
+    /// <param name="sampleWeight">Optional non-negative weight per row (the member must take weights).</param>
+    /// <param name="context">Cancellation, progress (stage "estimators") and thread limit.</param>
+    /// <exception cref="InvalidHyperparameterException">A hyperparameter is out of range, or oob_score without bootstrap.</exception>
+    /// <exception cref="InvalidInputException">Bad data, or a member rejects its sample .</exception>
+    public BaggingRegressionModel Fit(Matrix x, double[] y, double[]? sampleWeight = null, FitContext? context = null)
+    {
+        Hyperparameters.Validate(this);
+        const string who = nameof(BaggingRegressor);
+        ForestCore.CheckOob(OobScore, Bootstrap, who);
+        ArgumentNullException.ThrowIfNull(y);
+        var member = Member;
+        var memberTags = member.Tags;
+        TreeInput.CheckFit(x, y.Length, sampleWeight, who, memberTags.AllowsMissingValues);
+        TreeInput.CheckTargets(y, false, who);
+        if (sampleWeight is not null && !memberTags.SupportsSampleWeight)
+            throw new InvalidInputException($"{who}: the member estimator {member.GetType().Name} takes no sample weights; fit without them.");
+        context ??= FitContext.Default;
+        int n = x.Rows, p = x.Columns;
+        int draws = BaggingCore.SampleCount(MaxSamples, n, who);
+        int featureDraws = BaggingCore.FeatureDraws(MaxFeatures, p, who);
+        var seeds = ForestCore.TreeSeeds(Seed, NEstimators);
+        var inner = context with { MaxThreads = 1, Progress = null };
+        var features = new int[NEstimators][];
+        var counts = new int[NEstimators][];
+        var members = BaggingCore.FitAll(NEstimators, seeds, (t, seed) =>
+        {
+            var (c, f, s) = BaggingCore.Draw(seed, n, draws, Bootstrap, p, featureDraws, BootstrapFeatures);
+            features[t] = f;
+            counts[t] = c;
+            var est = BaggingCore.WithSeed(member, s);
+            var xf = BaggingCore.Columns(x, f);
+            if (memberTags.SupportsSampleWeight)
+            {
+                var w = new double[n];
+                for (int i = 0; i < n; i++) w[i] = (sampleWeight?[i] ?? 1.0) * c[i];
+                return est.Fit(xf, y, w, inner);
+            }
+            var rows = BaggingCore.RepeatedRows(c);
+            return est.Fit(BaggingCore.Rows(xf, rows), rows.Select(i => y[i]).ToArray(), null, inner);
+        }, context);
+        var model = new BaggingRegressionModel(this, members, features, p, null);
+        if (!OobScore) return model;
+        var sum = new double[n];
+        var hits = new int[n];
+        for (int t = 0; t < NEstimators; t++)
+        {
+            var oob = Enumerable.Range(0, n).Where(i => counts[t][i] == 0).ToArray();
+            if (oob.Length == 0) continue;
+            var pred = model.MemberPredict(t, BaggingCore.Rows(x, oob));
+            for (int r = 0; r < oob.Length; r++)
+            {
+                sum[oob[r]] += pred[r];
+                hits[oob[r]]++;
+            }
+        }
+        var scoredRows = Enumerable.Range(0, n).Where(i => hits[i] > 0).ToArray();
+        ForestCore.WarnUnscored(context, n - scoredRows.Length, who);
+        double? score = scoredRows.Length > 1
+            ? Metrics.RegressionMetrics.R2(scoredRows.Select(i => y[i]).ToArray(), scoredRows.Select(i => sum[i] / hits[i]).ToArray())
+            : double.NaN;
+        return new BaggingRegressionModel(this, members, features, p, score);
+    }
+
+    IRegressionModel IRegressor.Fit(Matrix x, double[] y, double[]? sampleWeight, FitContext? context) =>
+        Fit(x, y, sampleWeight, context);
+}
