@@ -69,4 +69,61 @@ public class ClusterCommandTests
         Assert.Equal(2, c.ExitCode);
         Assert.Contains("clusters", c.ErrorLines.Single(), StringComparison.Ordinal);
     }
+    [Fact]
+    public void GaussianMixtureWithKReportsItsComponentsAndWritesLabels()
+    {
+        using var dir = new TempDir();
+        string labels = dir.File("gmm.csv");
+        var r = CliRunner.Run("cluster", CliRunner.Sample("iris.csv"), "--drop", "target", "--algo", "gmm", "--k", "3",
+            "--param", "covariance_type=diag", "--out", labels, "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var o = JsonNode.Parse(r.Out)!;
+        Assert.Equal("gmm", o["algo"]!.GetValue<string>());
+        Assert.Equal(3, o["clusters"]!.GetValue<int>());
+        Assert.Equal(150, o["sizes"]!.AsObject().Sum(kv => kv.Value!.GetValue<int>()));
+        var lines = File.ReadAllLines(labels);
+        Assert.Equal(151, lines.Length);
+        Assert.Equal(3, lines.Skip(1).Distinct().Count());
+        // The reported silhouette is the one of the written labels.
+        Assert.InRange(o["metrics"]!["silhouette"]!.GetValue<double>(), 0.2, 1.0);
+    }
+
+    [Fact]
+    public void AgglomerativeAutoKReportsBothCurvesAndTheirChoices()
+    {
+        var r = CliRunner.Run("cluster", CliRunner.Sample("iris.csv"), "--drop", "target", "--algo", "agglomerative", "--k", "auto", "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var o = JsonNode.Parse(r.Out)!;
+        var search = o["k_search"]!.AsArray();
+        Assert.Equal(Enumerable.Range(2, 9), search.Select(s => s!["k"]!.GetValue<int>()));
+        var inertia = search.Select(s => s!["inertia"]!.GetValue<double>()).ToArray();
+        Assert.True(inertia.Zip(inertia.Skip(1)).All(p => p.Second <= p.First), "Ward inertia falls as k grows (the cuts are nested)");
+        var best = search.MaxBy(s => s!["silhouette"]!.GetValue<double>())!;
+        Assert.Equal(best["k"]!.GetValue<int>(), o["k_best_silhouette"]!.GetValue<int>());
+        Assert.Equal(best["k"]!.GetValue<int>(), o["clusters"]!.GetValue<int>());
+        Assert.InRange(o["k_elbow"]!.GetValue<int>(), 2, 10);
+    }
+
+    [Fact]
+    public void AgglomerativeDistanceThresholdAndHumanOutput()
+    {
+        var r = CliRunner.Run("cluster", CliRunner.Sample("iris.csv"), "--drop", "target", "--algo", "agglomerative",
+            "--param", "clusters=none", "--param", "distance_threshold=10", "--param", "linkage=average");
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("agglomerative", r.Out, StringComparison.Ordinal);
+        Assert.Contains("silhouette", r.Out, StringComparison.Ordinal);
+        var bad = CliRunner.Run("cluster", CliRunner.Sample("iris.csv"), "--algo", "gmm", "--param", "reg_covar=-1");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("reg_covar", bad.ErrorLines.Single(), StringComparison.Ordinal);
+    }
+    [Fact]
+    public void MiniBatchKMeansTakesK()
+    {
+        var r = CliRunner.Run("cluster", CliRunner.Sample("iris.csv"), "--drop", "target", "--algo", "minibatch-kmeans", "--k", "3",
+            "--param", "batch_size=32", "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var o = JsonNode.Parse(r.Out)!;
+        Assert.Equal(3, o["clusters"]!.GetValue<int>());
+        Assert.Equal(150, o["sizes"]!.AsObject().Sum(kv => kv.Value!.GetValue<int>()));
+    }
 }

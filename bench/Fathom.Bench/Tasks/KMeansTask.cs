@@ -6,7 +6,7 @@ namespace Fathom.Bench.Tasks;
 /// <summary>
 /// anchors.py t_kmeans: blobs (all 200k rows, 16 features), k = 20, n_init = 1, k-means++, seed 0; fit, then
 /// predict on all rows; value = inertia; extra n_iter and ARI against the generating labels.
-/// Variant "fathom.KMeans[lloyd]".
+/// Variants "fathom.KMeans[lloyd]" and "fathom.KMeans[elkan]".
 /// </summary>
 internal sealed class KMeansTask : IBenchTask
 {
@@ -16,7 +16,7 @@ internal sealed class KMeansTask : IBenchTask
     {
         var (x, y) = BenchCsv.Load(context.BenchData("blobs.csv.gz"));
         var truth = y.Select(v => (int)v).ToArray();
-        foreach (var algo in new[] { KMeansAlgorithm.Lloyd })
+        foreach (var algo in new[] { KMeansAlgorithm.Lloyd, KMeansAlgorithm.Elkan })
         {
             var est = new KMeans { Clusters = 20, NInit = 1, Init = KMeansInit.KMeansPlusPlus, Seed = 0, Algorithm = algo };
             KMeansModel? model = null;

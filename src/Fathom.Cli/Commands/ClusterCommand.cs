@@ -13,7 +13,7 @@ using Spectre.Console;
 
 namespace Fathom.Cli.Commands;
 
-/// <summary><c>fathom cluster DATA --algo kmeans|dbscan [--k N|auto] [...]</c>: cluster the rows of a table and
+/// <summary><c>fathom cluster DATA --algo kmeans|gmm|dbscan|agglomerative [--k N|auto] [...]</c>: cluster the rows of a table and
 /// report cluster sizes with the silhouette and Davies–Bouldin scores.</summary>
 internal static class ClusterCommand
 {
@@ -28,7 +28,7 @@ internal static class ClusterCommand
             Description = "Algorithm: " + string.Join(", ", EstimatorCatalog.All.Where(e => e.Task == EstimatorTask.Clustering).Select(e => e.Name)) + ".",
             DefaultValueFactory = _ => "kmeans",
         };
-        var k = new Option<string?>("--k") { Description = "Number of clusters for kmeans, or 'auto' to try 2..10 and keep the best silhouette (default 8, as scikit-learn)." };
+        var k = new Option<string?>("--k") { Description = "Number of clusters (kmeans, gmm, agglomerative), or 'auto' to try 2..10, report the inertia and silhouette curves and keep the best silhouette." };
         var param = CommonOptions.Param();
         var drop = CommonOptions.Drop("Columns to leave out (e.g. an id or a label column), repeatable.");
         var seed = CommonOptions.Seed("Seed for the algorithm and the silhouette sample.");
@@ -56,25 +56,20 @@ internal static class ClusterCommand
         if (hasSeed && !parameters.Any(p => Hyperparameters.ToSnakeCase(p.Key) == "seed"))
             parameters.Add(new("seed", seed.ToString(CultureInfo.InvariantCulture)));
 
-        List<(int K, double Inertia, double Silhouette)>? search = null;
+        ClusterCountResult? search = null;
         var sw = Stopwatch.StartNew();
         IClusteringModel model;
-        if (k is not null && entry.EstimatorType != typeof(KMeans))
-            throw new InvalidInputException($"--k applies to kmeans; {entry.Name} finds the number of clusters itself (tune it with --param).");
+        string? kKey = Hyperparameters.Describe(baseEstimator.GetType()).Select(h => h.Key).FirstOrDefault(key => key is "clusters" or "components");
+        if (k is not null && kKey is null)
+            throw new InvalidInputException($"--k applies to {string.Join(", ", KAlgorithms())}; {entry.Name} finds the number of clusters itself (tune it with --param).");
         if (string.Equals(k, "auto", StringComparison.OrdinalIgnoreCase))
         {
-            search = [];
-            IClusteringModel? best = null;
-            double bestScore = double.NegativeInfinity;
-            for (int c = 2; c <= Math.Min(10, x.Rows - 1); c++)
-            {
-                var est = (IClusterer)Hyperparameters.With(baseEstimator, [.. parameters, new("clusters", c.ToString(CultureInfo.InvariantCulture))]);
-                var m = est.Fit(x);
-                double sil = Scores(x, m.Labels, seed).Silhouette;
-                search.Add((c, ((KMeansModel)m).Inertia, sil));
-                if (sil > bestScore) { bestScore = sil; best = m; }
-            }
-            model = best ?? throw new InvalidInputException($"--k auto needs at least 3 rows; the file has {x.Rows}.");
+            if (x.Rows < 3) throw new InvalidInputException($"--k auto needs at least 3 rows; the file has {x.Rows}.");
+            var est = (IClusterer)Hyperparameters.With(baseEstimator, parameters);
+            if (kKey == "clusters" && est is AgglomerativeClustering { DistanceThreshold: not null })
+                throw new InvalidInputException("--k auto cannot be combined with --param distance_threshold=…; leave one out.");
+            search = ClusterCountSelection.Evaluate(est, x, 2, 10, seed, SilhouetteRows);
+            model = search.BestBySilhouette.Model;
         }
         else
         {
@@ -82,7 +77,7 @@ internal static class ClusterCommand
             {
                 if (!int.TryParse(k, NumberStyles.Integer, CultureInfo.InvariantCulture, out int kk))
                     throw new InvalidInputException($"--k '{k}' is not a number of clusters or 'auto'.");
-                parameters.Add(new("clusters", kk.ToString(CultureInfo.InvariantCulture)));
+                parameters.Add(new(kKey!, kk.ToString(CultureInfo.InvariantCulture)));
             }
             model = ((IClusterer)Hyperparameters.With(baseEstimator, parameters)).Fit(x);
         }
@@ -109,7 +104,11 @@ internal static class ClusterCommand
                 ["fit_seconds"] = Math.Round(seconds, 4),
             };
             if (search is not null)
-                o["k_search"] = new JsonArray(search.Select(s => (JsonNode)new JsonObject { ["k"] = s.K, ["inertia"] = Json.Number(s.Inertia), ["silhouette"] = Json.Number(s.Silhouette) }).ToArray());
+            {
+                o["k_search"] = new JsonArray(search.Candidates.Select(s => (JsonNode)new JsonObject { ["k"] = s.K, ["inertia"] = Json.Number(s.Inertia), ["silhouette"] = Json.Number(s.Silhouette) }).ToArray());
+                o["k_best_silhouette"] = search.BestSilhouetteK;
+                o["k_elbow"] = search.ElbowK;
+            }
             console.Out.WriteLine(Json.Write(o));
             return 0;
         }
@@ -121,7 +120,10 @@ internal static class ClusterCommand
             st.AddColumn(new TableColumn("k").RightAligned());
             st.AddColumn(new TableColumn("inertia").RightAligned());
             st.AddColumn(new TableColumn("silhouette").RightAligned());
-            foreach (var s in search) st.AddRow(s.K.ToString(CultureInfo.InvariantCulture), s.Inertia.ToString("0.###", CultureInfo.InvariantCulture), Format.Metric(s.Silhouette));
+            st.AddColumn(new TableColumn(""));
+            foreach (var s in search.Candidates)
+                st.AddRow(s.K.ToString(CultureInfo.InvariantCulture), s.Inertia.ToString("0.###", CultureInfo.InvariantCulture), Format.Metric(s.Silhouette),
+                    string.Join(", ", new[] { s.K == search.BestSilhouetteK ? "best silhouette" : null, s.K == search.ElbowK ? "inertia elbow" : null }.Where(v => v is not null)));
             h.Write(st);
         }
         var t = new Table().Border(TableBorder.Rounded);
@@ -136,6 +138,11 @@ internal static class ClusterCommand
         if (outPath is not null) h.MarkupLine($"labels written to [bold]{Markup.Escape(outPath)}[/]");
         return 0;
     }
+
+    /// <summary>Clustering algorithms that take a number of clusters (--k).</summary>
+    private static IEnumerable<string> KAlgorithms() =>
+        EstimatorCatalog.All.Where(e => e.Task == EstimatorTask.Clustering && Hyperparameters.Describe(e.EstimatorType).Any(h => h.Key is "clusters" or "components"))
+            .Select(e => e.Name);
 
     /// <summary>Silhouette and Davies–Bouldin over the non-noise rows; NaN when fewer than two clusters remain.
     /// The silhouette uses a seeded sample of at most <see cref="SilhouetteRows"/> rows.</summary>

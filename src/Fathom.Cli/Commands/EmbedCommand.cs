@@ -8,8 +8,9 @@ using Fathom.Data;
 
 namespace Fathom.Cli.Commands;
 
-/// <summary><c>fathom embed DATA --algo pca --dims 2 [--out emb.csv]</c>: project the rows of a table to a
-/// few dimensions (after the same encoding and scaling as <c>fathom cluster</c>).</summary>
+/// <summary><c>fathom embed DATA --algo pca|tsne|… --dims 2 [--out emb.csv]</c>: project the rows of a table to a
+/// few dimensions (after the same encoding and scaling as <c>fathom cluster</c>). The methods are the catalog's
+/// transformers plus t-SNE, which embeds the given rows only (it has no transform of new rows).</summary>
 internal static class EmbedCommand
 {
     public static Command Create(CliConsole console)
@@ -32,12 +33,19 @@ internal static class EmbedCommand
         return cmd;
     }
 
-    private static IEnumerable<string> Methods() => EstimatorCatalog.All.Where(e => e.Task == EstimatorTask.Transform).Select(e => e.Name);
+    private const string Tsne = "tsne";
+
+    private static IEnumerable<string> Methods() =>
+        EstimatorCatalog.All.Where(e => e.Task == EstimatorTask.Transform).Select(e => e.Name).Append(Tsne);
 
     private static int Run(CliConsole console, string dataPath, string algo, int dims, List<KeyValuePair<string, string>> parameters,
         string[] drop, string[] keep, string? outPath, bool json)
     {
-        var entry = EstimatorCatalog.Find(algo, EstimatorTask.Transform);
+        bool tsne = string.Equals(algo.Trim().Replace('_', '-'), Tsne, StringComparison.OrdinalIgnoreCase);
+        if (!tsne && !EstimatorCatalog.All.Any(e => e.Task == EstimatorTask.Transform && e.Name == algo.Trim().Replace('_', '-').ToLowerInvariant()))
+            throw new InvalidInputException($"Unknown embedding method '{algo}'. Known methods: {string.Join(", ", Methods())}.");
+        var entry = tsne ? null : EstimatorCatalog.Find(algo, EstimatorTask.Transform);
+        string name = entry?.Name ?? Tsne;
         if (dims < 1) throw new InvalidInputException($"--dims {dims} is not valid; give 1 or more.");
         if (json && outPath is null)
             throw new InvalidInputException("--json prints a summary only; add --out FILE.csv to keep the embedding.");
@@ -50,23 +58,38 @@ internal static class EmbedCommand
         var x = DefaultPreprocessing.Preprocessor(features, scale: true).Fit(features).Transform(features);
         if (dims > Math.Min(x.RowCount, x.ColumnCount))
             throw new InvalidInputException($"--dims {dims} is more than the data allows: {x.RowCount} rows and {x.ColumnCount} features after encoding.");
-        var componentKey = entry.Name == "pca" ? "n_components" : "dims";
-        var estimator = (ITransformer)Hyperparameters.With(entry.Create(), [new(componentKey, dims.ToString(CultureInfo.InvariantCulture)), .. parameters]);
-        var model = estimator.Fit(x);
-        var embedding = model.Transform(x);
+        DataFrame embedding;
+        IReadOnlyList<double>? explained = null;
+        Manifold.TSNEResult? tsneResult = null;
+        var dimsParam = new KeyValuePair<string, string>("n_components", dims.ToString(CultureInfo.InvariantCulture));
+        if (entry is null)
+        {
+            var estimator = Hyperparameters.With(new Manifold.TSNE(), [dimsParam, .. parameters]);
+            tsneResult = estimator.FitTransform(x.ToMatrix());
+            embedding = DataFrame.FromMatrix(tsneResult.Embedding, Enumerable.Range(0, dims).Select(i => "tsne" + i.ToString(CultureInfo.InvariantCulture)).ToArray());
+        }
+        else
+        {
+            var estimator = (ITransformer)Hyperparameters.With(entry.Create(), [dimsParam, .. parameters]);
+            var model = estimator.Fit(x);
+            embedding = model is Manifold.UMAPModel umap
+                ? DataFrame.FromMatrix(umap.Embedding, umap.FeatureNamesOut) // the fitted layout, not a re-placement
+                : model.Transform(x);
+            explained = model is Decomposition.PCAModel pca ? pca.ExplainedVarianceRatio : null;
+        }
         var result = new DataFrame([.. embedding.Columns, .. kept]);
-
-        var explained = model is Decomposition.PCAModel pca ? pca.ExplainedVarianceRatio : null;
         if (outPath is not null) CsvWriter.Write(result, outPath);
         if (json)
         {
             var o = new JsonObject
             {
-                ["algo"] = entry.Name,
+                ["algo"] = name,
                 ["rows"] = result.RowCount,
                 ["dims"] = embedding.ColumnCount,
                 ["columns"] = new JsonArray(embedding.ColumnNames.Select(n => (JsonNode)n).ToArray()),
                 ["explained_variance_ratio"] = explained is null ? null : new JsonArray(explained.Select(v => Json.Number(v)).ToArray()),
+                ["kl_divergence"] = tsneResult is null ? null : Json.Number(tsneResult.KlDivergence),
+                ["n_iter"] = tsneResult is null ? null : tsneResult.IterationCount,
                 ["out"] = outPath,
             };
             console.Out.WriteLine(Json.Write(o));
@@ -74,7 +97,9 @@ internal static class EmbedCommand
         }
         if (outPath is null) CsvWriter.Write(result, console.Out);
         if (explained is not null)
-            console.Error.WriteLine($"{entry.Name}: explained variance ratio {string.Join(", ", explained.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture)))} (total {explained.Sum():0.0000})");
+            console.Error.WriteLine($"{name}: explained variance ratio {string.Join(", ", explained.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture)))} (total {explained.Sum():0.0000})");
+        if (tsneResult is not null)
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tsne: KL divergence {tsneResult.KlDivergence:0.0000} after {tsneResult.IterationCount + 1} iterations"));
         if (outPath is not null) console.Error.WriteLine($"wrote {result.RowCount} rows × {result.ColumnCount} columns to {outPath}");
         return 0;
     }

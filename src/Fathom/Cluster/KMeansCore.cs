@@ -40,7 +40,9 @@ internal static class KMeansCore
             var centers = options.Init == KMeansInit.KMeansPlusPlus
                 ? PlusPlus(xc, xNorms, w, k, runRng, threads)
                 : RandomRows(xc, w, k, runRng);
-            var r = Lloyd(xc, xNorms, w, centers, options.MaxIter, tol, threads, context);
+            var r = options.Algorithm == KMeansAlgorithm.Elkan
+                ? KMeansElkan.Run(xc, w, centers, options.MaxIter, tol, threads, context)
+                : Lloyd(xc, xNorms, w, centers, options.MaxIter, tol, threads, context);
             context.Report("kmeans", run + 1, options.NInit, $"run {run + 1}: inertia {r.Inertia:G6} after {r.Iterations} iterations");
             if (best is null || r.Inertia < best.Inertia) best = r;
         }
@@ -173,7 +175,7 @@ internal static class KMeansCore
             for (int b = b0; b < b1; b++)
             {
                 int r0 = b * Block, len = Math.Min(Block, n - r0);
-                Distances.SquaredEuclidean(x.RowRange(r0, len), norms.AsSpan(r0, len), centers, cNorms, buf, k, 1);
+                Distances.SquaredEuclideanToFew(x.RowRange(r0, len), norms.AsSpan(r0, len), centers, cNorms, buf, k);
                 for (int i = 0; i < len; i++)
                 {
                     var row = buf.AsSpan(i * k, k);
@@ -203,7 +205,7 @@ internal static class KMeansCore
             if (weightIn[j] > 0) TensorPrimitives.Divide(next.Row(j), weightIn[j], next.Row(j));
     }
 
-    private static void RelocateEmpty(Matrix x, double[] w, int[] labels, double[] minDist, Matrix sums, double[] weightIn)
+    internal static void RelocateEmpty(Matrix x, double[] w, int[] labels, double[] minDist, Matrix sums, double[] weightIn)
     {
         var empty = Enumerable.Range(0, weightIn.Length).Where(j => weightIn[j] == 0).ToArray();
         if (empty.Length == 0) return;

@@ -73,19 +73,7 @@ public sealed class PCAModel : ITransformerModel
     /// <exception cref="InvalidInputException">A fitted column is missing or changed kind, or holds NaN/infinity.</exception>
     public DataFrame Transform(DataFrame x)
     {
-        var cols = FrameInput.Resolve(x, _names, _kinds, "PCA");
-        var m = new Matrix(x.RowCount, _names.Length);
-        for (int j = 0; j < cols.Length; j++)
-        {
-            var v = FrameInput.Numbers(cols[j]);
-            for (int i = 0; i < v.Length; i++)
-            {
-                if (!double.IsFinite(v[i]))
-                    throw new InvalidInputException(
-                        $"PCA: column '{_names[j]}' holds {v[i].ToString(CultureInfo.InvariantCulture)} at row {i}; impute or drop missing and infinite values first.", i, _names[j]);
-                m.Storage[i * m.Columns + j] = v[i] - _fit.Mean[j];
-            }
-        }
+        var m = FrameInput.FiniteMatrix(x, _names, _kinds, "PCA", _fit.Mean);
         return DataFrame.FromMatrix(Project(m), _outNames);
     }
 

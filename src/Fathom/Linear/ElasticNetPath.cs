@@ -77,7 +77,7 @@ public static class ElasticNetPath
     }
 
     /// <summary>numpy.logspace(log10(eps·max), log10(max), count) reversed; all equal to eps·max… when max is 0.</summary>
-    private static double[] Grid(double alphaMax, double eps, int count)
+    internal static double[] Grid(double alphaMax, double eps, int count)
     {
         var grid = new double[count];
         if (alphaMax <= double.Epsilon)

@@ -18,10 +18,11 @@ public sealed class LogisticRegressionModel : IClassificationModel
     private readonly double[] _intercept;
     private readonly string[] _classes;
 
-    internal LogisticRegressionModel(LogisticRegression parameters, string[] classes, LabelKind labelKind,
+    internal LogisticRegressionModel(LogisticRegression parameters, string[] classes, LabelKind labelKind, LogisticMultiClass scheme,
         Matrix coefficients, double[] intercept, int iterations, bool converged)
     {
         Parameters = parameters;
+        Scheme = scheme;
         _classes = classes;
         LabelKind = labelKind;
         _coef = coefficients;
@@ -32,6 +33,10 @@ public sealed class LogisticRegressionModel : IClassificationModel
 
     /// <summary>The hyperparameters the model was fitted with.</summary>
     public LogisticRegression Parameters { get; }
+
+    /// <summary>The scheme used: <c>Ovr</c> for one-vs-rest and for plain binary models, <c>Multinomial</c> for softmax
+    /// models (never <c>Auto</c>).</summary>
+    public LogisticMultiClass Scheme { get; }
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Classes => new ReadOnlyCollection<string>(_classes);
@@ -71,7 +76,8 @@ public sealed class LogisticRegressionModel : IClassificationModel
         return z;
     }
 
-    /// <summary>Class probabilities (n × classes): σ(z) for binary, softmax(z) for multinomial.</summary>
+    /// <summary>Class probabilities (n × classes): σ(z) for binary, softmax(z) for multinomial (σ(2z) for a two-class
+    /// multinomial model), σ(z_c) / Σ σ(z_j) for one-vs-rest.</summary>
     /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
     public Matrix PredictProba(Matrix x)
     {
@@ -80,14 +86,32 @@ public sealed class LogisticRegressionModel : IClassificationModel
         var proba = new Matrix(n, k);
         if (_coef.Rows == 1)
         {
+            double scale = Scheme == LogisticMultiClass.Multinomial ? 2.0 : 1.0;
             for (int i = 0; i < n; i++)
             {
-                double zi = z[i, 0];
+                double zi = scale * z[i, 0];
                 double e = Math.Exp(-Math.Abs(zi));
                 double p1 = zi >= 0 ? 1 / (1 + e) : e / (1 + e);
                 var row = proba.Row(i);
                 row[0] = 1 - p1;
                 row[1] = p1;
+            }
+            return proba;
+        }
+        if (Scheme == LogisticMultiClass.Ovr)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var zi = z.Row(i);
+                var row = proba.Row(i);
+                double sum = 0;
+                for (int c = 0; c < k; c++)
+                {
+                    double e = Math.Exp(-Math.Abs(zi[c]));
+                    row[c] = zi[c] >= 0 ? 1 / (1 + e) : e / (1 + e);
+                    sum += row[c];
+                }
+                for (int c = 0; c < k; c++) row[c] /= sum;
             }
             return proba;
         }
@@ -134,6 +158,7 @@ public sealed class LogisticRegressionModel : IClassificationModel
         writer.WriteHyperparameters(Parameters);
         writer.WriteStrings("classes", _classes);
         writer.SetProperty("label_kind", LabelKind.ToString());
+        writer.SetProperty("multi_class", Scheme.ToString());
         writer.SetProperty("iterations", Iterations);
         writer.SetProperty("converged", Converged);
         writer.WriteMatrix("coefficients", _coef);
@@ -154,7 +179,14 @@ public sealed class LogisticRegressionModel : IClassificationModel
             throw new ModelFormatException(string.Create(CultureInfo.InvariantCulture,
                 $"The model file is damaged: a logistic-regression model with {classes.Length} classes needs {rows} coefficient rows, found {coef.Rows}."));
         var intercept = reader.ReadDoubles("intercept", rows);
-        return new LogisticRegressionModel(parameters, classes!, kind, coef, intercept, reader.GetInt("iterations"), reader.GetBool("converged"));
+        // Files written before one-vs-rest existed hold binary or multinomial models.
+        var scheme = classes.Length == 2 ? LogisticMultiClass.Ovr : LogisticMultiClass.Multinomial;
+        string? stored = null;
+        try { stored = reader.GetString("multi_class"); }
+        catch (ModelFormatException) { } // an older file: no property, the default above applies
+        if (stored is not null && (!Enum.TryParse(stored, out scheme) || scheme == LogisticMultiClass.Auto))
+            throw new ModelFormatException("The model file is damaged: the multi-class scheme of a logistic-regression model is not valid.");
+        return new LogisticRegressionModel(parameters, classes!, kind, scheme, coef, intercept, reader.GetInt("iterations"), reader.GetBool("converged"));
     }
 
     private void Check(Matrix x)

@@ -36,6 +36,24 @@ public static class Distances
         return s;
     }
 
+    /// <summary>
+    /// Σ (aᵢ − bᵢ)² summed strictly in index order (no SIMD reassociation): bit-identical to SciPy's
+    /// <c>pdist</c> and plain loops, for algorithms whose tie-breaking must reproduce a reference exactly
+    /// (hierarchical clustering). Slower than <see cref="SquaredEuclidean(ReadOnlySpan{double}, ReadOnlySpan{double})"/>
+    /// for long vectors. O(d).
+    /// </summary>
+    public static double SquaredEuclideanInOrder(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        if (a.Length != b.Length) throw new ArgumentException($"Vectors have lengths {a.Length} and {b.Length}.", nameof(b));
+        double s = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            double d = a[i] - b[i];
+            s += d * d;
+        }
+        return s;
+    }
+
     /// <summary>D[i, j] = ‖xᵢ − yⱼ‖² for the rows of x (m × d) and y (n × d); a new m × n matrix.</summary>
     public static Matrix SquaredEuclidean(Matrix x, Matrix y, int threads = 0)
     {
@@ -80,6 +98,64 @@ public static class Distances
             TensorPrimitives.Add(row, ySquaredNorms, row);
             TensorPrimitives.Add(row, xSquaredNorms[i], row);
             TensorPrimitives.Max(row, 0.0, row);
+        }
+    }
+
+    /// <summary>Most rows of y <see cref="SquaredEuclideanToFew"/> keeps in registers; more go to the GEMM form.</summary>
+    public const int FewRows = 32;
+
+    /// <summary>
+    /// The kernel form of <see cref="SquaredEuclidean(Matrix, ReadOnlySpan{double}, Matrix, ReadOnlySpan{double}, Span{double}, int, int)"/>
+    /// specialised for few rows of y (at most <see cref="FewRows"/>: k-means centres, mixture means): y is
+    /// transposed once and each row of x is multiplied against it with the dot products of all y rows held in
+    /// SIMD registers, which avoids the packing overhead GEMM pays on such skinny shapes. Single-threaded (callers
+    /// split x into blocks); falls back to the GEMM form when y has more rows. Same expansion and clamping at 0;
+    /// rounding may differ from the GEMM form in the last bits. O(m·n·d).
+    /// </summary>
+    public static void SquaredEuclideanToFew(Matrix x, ReadOnlySpan<double> xSquaredNorms, Matrix y, ReadOnlySpan<double> ySquaredNorms,
+        Span<double> destination, int ldd)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        int m = x.Rows, n = y.Rows, d = x.Columns;
+        if (xSquaredNorms.Length != m || ySquaredNorms.Length != n) throw new ArgumentException("Norm spans must have one value per row.");
+        if (y.Columns != d) throw new ArgumentException($"Points have {d} and {y.Columns} features; they must match.", nameof(y));
+        int w = System.Numerics.Vector<double>.Count;
+        int chunks = (n + w - 1) / w;
+        if (n > FewRows || !System.Numerics.Vector.IsHardwareAccelerated || chunks > 8)
+        {
+            SquaredEuclidean(x, xSquaredNorms, y, ySquaredNorms, destination, ldd, 1);
+            return;
+        }
+        // yT[f, j] padded to whole vectors, scaled by −2.
+        int width = chunks * w;
+        Span<double> yt = stackalloc double[d * width <= 4096 ? d * width : 0];
+        double[]? heap = yt.IsEmpty ? new double[d * width] : null;
+        if (heap is not null) yt = heap;
+        yt.Clear();
+        for (int j = 0; j < n; j++)
+        {
+            var row = y.Row(j);
+            for (int f = 0; f < d; f++) yt[f * width + j] = -2.0 * row[f];
+        }
+        Span<double> acc = stackalloc double[width];
+        var accs = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(acc);
+        var ytv = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(yt);
+        for (int i = 0; i < m; i++)
+        {
+            var xi = x.Row(i);
+            for (int c = 0; c < chunks; c++) accs[c] = System.Numerics.Vector<double>.Zero;
+            for (int f = 0; f < d; f++)
+            {
+                var xf = new System.Numerics.Vector<double>(xi[f]);
+                var yrow = ytv.Slice(f * chunks, chunks);
+                for (int c = 0; c < chunks; c++) accs[c] += xf * yrow[c];
+            }
+            var dst = destination.Slice(i * ldd, n);
+            acc[..n].CopyTo(dst);
+            TensorPrimitives.Add(dst, ySquaredNorms, dst);
+            TensorPrimitives.Add(dst, xSquaredNorms[i], dst);
+            TensorPrimitives.Max(dst, 0.0, dst);
         }
     }
 

@@ -159,4 +159,29 @@ public static class Reductions
             for (int c = 0; c < row.Length; c++) row[c] -= lse;
         }
     }
+    /// <summary>
+    /// log Σⱼ exp(vⱼ), computed as max + log Σ exp(v − max) so it neither overflows nor underflows (a mixture's
+    /// log-likelihood from per-component log densities). −∞ when every value is −∞ (or the span is empty);
+    /// +∞ when one is +∞. O(n).
+    /// </summary>
+    public static double LogSumExp(ReadOnlySpan<double> values)
+    {
+        if (values.IsEmpty) return double.NegativeInfinity;
+        double mx = double.NegativeInfinity;
+        foreach (double v in values) if (v > mx || double.IsNaN(v)) mx = v;
+        if (double.IsNaN(mx)) return double.NaN;
+        if (double.IsInfinity(mx)) return mx;
+        double sum = 0;
+        foreach (double v in values) sum += Math.Exp(v - mx);
+        return mx + Math.Log(sum);
+    }
+
+    /// <summary><see cref="LogSumExp"/> of every row: scipy's <c>logsumexp(m, axis=1)</c>. O(rows × columns).</summary>
+    public static double[] RowLogSumExp(Matrix m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var result = new double[m.Rows];
+        for (int i = 0; i < result.Length; i++) result[i] = LogSumExp(m.Row(i));
+        return result;
+    }
 }

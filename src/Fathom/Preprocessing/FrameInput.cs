@@ -1,5 +1,7 @@
+using System.Globalization;
 using Fathom.Core;
 using Fathom.Data;
+using Fathom.Numerics;
 using Fathom.Persistence;
 
 namespace Fathom.Preprocessing;
@@ -99,6 +101,30 @@ internal static class FrameInput
     }
 
     /// <summary>True for numeric and boolean columns (the ones <see cref="Numbers"/> reads).</summary>
+    /// <summary>
+    /// The fitted columns of <paramref name="x"/> (found by name) as a finite matrix in fitted order, each value minus
+    /// <paramref name="shift"/>[j] when given; a missing or infinite value names its column and row.
+    /// </summary>
+    internal static Matrix FiniteMatrix(DataFrame x, IReadOnlyList<string> names, IReadOnlyList<ColumnKind> kinds, string who,
+        ReadOnlySpan<double> shift = default)
+    {
+        var cols = Resolve(x, names, kinds, who);
+        var m = new Matrix(x.RowCount, names.Count);
+        for (int j = 0; j < cols.Length; j++)
+        {
+            var v = Numbers(cols[j]);
+            double s = shift.IsEmpty ? 0 : shift[j];
+            for (int i = 0; i < v.Length; i++)
+            {
+                if (!double.IsFinite(v[i]))
+                    throw new InvalidInputException(
+                        $"{who}: column '{names[j]}' holds {v[i].ToString(CultureInfo.InvariantCulture)} at row {i}; impute or drop missing and infinite values first.", i, names[j]);
+                m.Storage[i * m.Columns + j] = v[i] - s;
+            }
+        }
+        return m;
+    }
+
     internal static bool IsNumberLike(ColumnKind kind) => kind is ColumnKind.Numeric or ColumnKind.Boolean;
 
     /// <summary>Writes the fitted input schema (names and kinds).</summary>

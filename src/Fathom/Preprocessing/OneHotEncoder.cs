@@ -14,6 +14,11 @@ namespace Fathom.Preprocessing;
 /// routinely meets new categories; and missing values are not a category — they are skipped at fit, and at
 /// transform they are treated like an unknown category (all zeros with ignore, an error with error).
 /// Impute first (<see cref="SimpleImputer"/> with most_frequent) when missingness should be encoded.</para>
+/// <para>Infrequent categories (scikit-learn 1.2): with <see cref="MinFrequency"/> (a count ≥ 1, or a fraction
+/// of the rows below 1) categories seen less often are grouped, and with <see cref="MaxCategories"/> only the
+/// max_categories − 1 most frequent are kept (ties keep the later category, as scikit-learn's stable sort);
+/// the grouped ones share one output column <c>column_infrequent_sklearn</c>, placed after the column's frequent
+/// categories. Not combined with <see cref="Drop"/>.</para>
 /// Fit is O(n·p + k log k) per column with k categories; transform O(n·p).
 /// </summary>
 public sealed record OneHotEncoder : ITransformer
@@ -25,6 +30,15 @@ public sealed record OneHotEncoder : ITransformer
     /// <summary>Which category of each column to leave out (default none).</summary>
     [Hyperparameter("Which category per column to leave out: none, first, or if_binary (first, only for two-category columns).")]
     public CategoryDrop Drop { get; init; } = CategoryDrop.None;
+
+    /// <summary>Categories seen fewer times than this (a count when ≥ 1, a fraction of the rows when below 1) are
+    /// grouped as infrequent; null (default) groups none.</summary>
+    [Hyperparameter("Categories seen fewer times than this are grouped into one infrequent column: a count (>= 1) or a fraction of the rows (< 1).", Min = 0, MinExclusive = true, NullMeans = "none")]
+    public double? MinFrequency { get; init; }
+
+    /// <summary>Largest number of output columns per input column, counting the infrequent group; null = no cap.</summary>
+    [Hyperparameter("Largest number of output columns per input column, including the infrequent group.", Min = 1, NullMeans = "no cap")]
+    public int? MaxCategories { get; init; }
 
     /// <inheritdoc/>
     public EstimatorTags Tags { get; } = new() { SupportsSampleWeight = false, AllowsMissingValues = true };
@@ -92,7 +106,54 @@ public sealed record OneHotEncoder : ITransformer
                 CategoryDrop.IfBinary when categories[j].Length == 2 => 0,
                 _ => -1,
             };
-        return new OneHotEncoderModel(this, names, kinds, categories, drop);
+        bool[][]? infrequent = null;
+        if (MinFrequency is not null || MaxCategories is not null)
+        {
+            if (Drop != CategoryDrop.None)
+                throw new InvalidHyperparameterException("drop", "OneHotEncoder: drop cannot be combined with min_frequency or max_categories in Fathom; use drop = none.");
+            infrequent = new bool[p][];
+            for (int j = 0; j < p; j++) infrequent[j] = Infrequent(CategoryCounts(x[j], categories[j]), x.RowCount);
+        }
+        return new OneHotEncoderModel(this, names, kinds, categories, drop, infrequent);
+    }
+
+    private static int[] CategoryCounts(DataColumn c, string[] categories)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int k = 0; k < categories.Length; k++) index[categories[k]] = k;
+        var counts = new int[categories.Length];
+        for (int i = 0; i < c.Length; i++)
+        {
+            string? key = c switch
+            {
+                NumericColumn nc => double.IsNaN(nc[i]) ? null : OneHotEncoderModel.FormatNumber(nc[i] == 0 ? 0.0 : nc[i]),
+                BoolColumn bc => bc[i] is bool b ? (b ? "True" : "False") : null,
+                _ => ((TextColumn)c)[i],
+            };
+            if (key is not null && index.TryGetValue(key, out int k)) counts[k]++;
+        }
+        return counts;
+    }
+
+    /// <summary>scikit-learn 1.2's <c>_identify_infrequent</c>: below min_frequency, then beyond the
+    /// max_categories − 1 most frequent (stable ascending sort of the counts, so ties keep later categories).</summary>
+    private bool[] Infrequent(int[] counts, int rows)
+    {
+        int k = counts.Length;
+        var mask = new bool[k];
+        if (MinFrequency is double mf)
+        {
+            double limit = mf >= 1 ? mf : mf * rows;
+            for (int c = 0; c < k; c++) mask[c] = counts[c] < limit;
+        }
+        int current = k - mask.Count(b => b) + 1;
+        if (MaxCategories is int max && max < current)
+        {
+            int frequent = max - 1;
+            var ascending = Enumerable.Range(0, k).OrderBy(c => counts[c]).ToArray(); // stable
+            foreach (int c in ascending.Take(k - frequent)) mask[c] = true;
+        }
+        return mask;
     }
 
     ITransformerModel ITransformer.Fit(DataFrame x, FitContext? context) => Fit(x, context);

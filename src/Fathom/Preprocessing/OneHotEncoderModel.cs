@@ -19,8 +19,11 @@ public sealed class OneHotEncoderModel : ITransformerModel
     private readonly Dictionary<string, int>[] _textIndex;
     private readonly Dictionary<double, int>[] _numberIndex;
     private readonly int[] _offset;
+    private readonly bool[][] _infrequent;
+    private readonly int[][] _slot; // output position of each category within its column (−1: dropped)
+    private readonly int[] _infrequentSlot; // output position of the column's infrequent group, or −1
 
-    internal OneHotEncoderModel(OneHotEncoder options, string[] names, ColumnKind[] kinds, string[][] categories, int[] drop)
+    internal OneHotEncoderModel(OneHotEncoder options, string[] names, ColumnKind[] kinds, string[][] categories, int[] drop, bool[][]? infrequent = null)
     {
         Options = options;
         _names = names;
@@ -31,17 +34,33 @@ public sealed class OneHotEncoderModel : ITransformerModel
         _textIndex = new Dictionary<string, int>[p];
         _numberIndex = new Dictionary<double, int>[p];
         _offset = new int[p + 1];
+        _infrequent = infrequent ?? categories.Select(c => new bool[c.Length]).ToArray();
+        _slot = new int[p][];
+        _infrequentSlot = new int[p];
         var namesOut = new List<string>();
         for (int j = 0; j < p; j++)
         {
             _textIndex[j] = new Dictionary<string, int>(StringComparer.Ordinal);
             _numberIndex[j] = new Dictionary<double, int>();
+            _slot[j] = new int[categories[j].Length];
             for (int k = 0; k < categories[j].Length; k++)
             {
                 _textIndex[j][categories[j][k]] = k;
                 if (kinds[j] == ColumnKind.Numeric)
                     _numberIndex[j][double.Parse(categories[j][k], NumberStyles.Float, CultureInfo.InvariantCulture)] = k;
-                if (k != drop[j]) namesOut.Add(names[j] + "_" + categories[j][k]);
+                _slot[j][k] = -1;
+                if (k != drop[j] && !_infrequent[j][k])
+                {
+                    _slot[j][k] = namesOut.Count;
+                    namesOut.Add(names[j] + "_" + categories[j][k]);
+                }
+            }
+            _infrequentSlot[j] = -1;
+            if (_infrequent[j].Any(b => b))
+            {
+                _infrequentSlot[j] = namesOut.Count;
+                namesOut.Add(names[j] + "_infrequent_sklearn");
+                for (int k = 0; k < categories[j].Length; k++) if (_infrequent[j][k]) _slot[j][k] = _infrequentSlot[j];
             }
             _offset[j + 1] = namesOut.Count;
         }
@@ -58,6 +77,10 @@ public sealed class OneHotEncoderModel : ITransformerModel
     /// <summary>For each input column, the index into its <see cref="Categories"/> of the dropped category, or
     /// null when none is dropped (scikit-learn's <c>drop_idx_</c>).</summary>
     public IReadOnlyList<int?> DroppedCategory => _drop.Select(d => d < 0 ? (int?)null : d).ToArray();
+
+    /// <summary>For each input column, the categories grouped as infrequent (empty when none).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> InfrequentCategories =>
+        _categories.Select((c, j) => (IReadOnlyList<string>)c.Where((_, k) => _infrequent[j][k]).ToArray()).ToArray();
 
     /// <summary>Kind of each input column at fit.</summary>
     public IReadOnlyList<ColumnKind> FeatureKindsIn => _kinds;
@@ -86,6 +109,7 @@ public sealed class OneHotEncoderModel : ITransformerModel
         var outData = new double[_namesOut.Length][];
         for (int k = 0; k < outData.Length; k++) outData[k] = new double[n];
         bool error = Options.HandleUnknown == UnknownCategoryHandling.Error;
+        bool toInfrequent = Options.HandleUnknown == UnknownCategoryHandling.InfrequentIfExist;
         for (int j = 0; j < cols.Length; j++)
         {
             var c = cols[j];
@@ -94,6 +118,7 @@ public sealed class OneHotEncoderModel : ITransformerModel
                 int cat = Lookup(j, c, i);
                 if (cat < 0)
                 {
+                    if (toInfrequent && _infrequentSlot[j] >= 0) { outData[_infrequentSlot[j]][i] = 1.0; continue; }
                     if (!error) continue;
                     string? shown = c.Format(i);
                     throw new InvalidInputException(shown is null
@@ -101,9 +126,8 @@ public sealed class OneHotEncoderModel : ITransformerModel
                         : $"OneHotEncoder: column '{c.Name}' has category '{shown}' at row {i}, which was not seen at fit; use handle_unknown = ignore to encode unseen categories as all zeros.",
                         i, c.Name);
                 }
-                if (cat == _drop[j]) continue;
-                int pos = _offset[j] + (_drop[j] >= 0 && cat > _drop[j] ? cat - 1 : cat);
-                outData[pos][i] = 1.0;
+                int pos = _slot[j][cat];
+                if (pos >= 0) outData[pos][i] = 1.0;
             }
         }
         var outCols = new DataColumn[_namesOut.Length];
@@ -147,6 +171,8 @@ public sealed class OneHotEncoderModel : ITransformerModel
         writer.WriteInts("category_counts", _categories.Select(c => c.Length).ToArray());
         writer.WriteStrings("categories", _categories.SelectMany(c => c).ToArray());
         writer.WriteInts("drop", _drop);
+        if (Options.MinFrequency is not null || Options.MaxCategories is not null)
+            writer.WriteInts("infrequent", _infrequent.SelectMany(m => m).Select(b => b ? 1 : 0).ToArray());
     }
 
     internal static OneHotEncoderModel ReadFrom(ModelReader reader)
@@ -174,6 +200,14 @@ public sealed class OneHotEncoderModel : ITransformerModel
             if (kinds[j] == ColumnKind.DateTime)
                 throw new ModelFormatException($"The model file is damaged or was not written by Fathom: column '{names[j]}' has a kind the encoder does not take.");
         }
-        return new OneHotEncoderModel(options, names, kinds, cats, drop);
+        bool[][]? infrequent = null;
+        if (options.MinFrequency is not null || options.MaxCategories is not null)
+        {
+            var flags = reader.ReadInts("infrequent", checked((int)total));
+            infrequent = new bool[p][];
+            at = 0;
+            for (int j = 0; j < p; j++) { infrequent[j] = flags[at..(at + counts[j])].Select(v => v != 0).ToArray(); at += counts[j]; }
+        }
+        return new OneHotEncoderModel(options, names, kinds, cats, drop, infrequent);
     }
 }

@@ -8,4 +8,9 @@ public enum UnknownCategoryHandling
 
     /// <summary>Encode the row as all zeros in that column's output columns.</summary>
     Ignore,
+
+    /// <summary>Encode it as the column's infrequent category when it has one (see
+    /// <see cref="OneHotEncoder.MinFrequency"/>, <see cref="OneHotEncoder.MaxCategories"/>), else all zeros
+    /// (scikit-learn's <c>infrequent_if_exist</c>).</summary>
+    InfrequentIfExist,
 }

@@ -28,6 +28,11 @@ public static class EstimatorCatalog
         // A column transformer without branches outputs nothing: the checks scale the numeric columns.
         ["Fathom.Compose.ColumnTransformer"] = _ => new Fathom.Compose.ColumnTransformer(
             new Fathom.Compose.ColumnBranch("num", new Fathom.Preprocessing.StandardScaler(), Fathom.Compose.ColumnSelector.Numeric)),
+        // The check data have no missing values, so missing_only would indicate nothing: indicate every column.
+        ["Fathom.Preprocessing.MissingIndicator"] = _ => new Fathom.Preprocessing.MissingIndicator { Features = Fathom.Preprocessing.MissingFeatures.All },
+        // An empty union cannot be fitted: the checks join scaled values with min-max values.
+        ["Fathom.Compose.FeatureUnion"] = _ => new Fathom.Compose.FeatureUnion(
+            ("std", new Fathom.Preprocessing.StandardScaler()), ("minmax", new Fathom.Preprocessing.MinMaxScaler())),
         // Without novelty a local outlier factor describes only its training rows (scoring new rows throws by design,
         // LocalOutlierFactorTests checks it): the checks score rows, so they use novelty mode.
         ["Fathom.Anomaly.LocalOutlierFactor"] = _ => new Fathom.Anomaly.LocalOutlierFactor { Novelty = true },
@@ -52,7 +57,21 @@ public static class EstimatorCatalog
         ["Fathom.Discriminant.LinearDiscriminantAnalysis[lsqr,auto]"] = () => new Fathom.Discriminant.LinearDiscriminantAnalysis { Solver = Fathom.Discriminant.LdaSolver.Lsqr, AutoShrinkage = true },
         ["Fathom.Discriminant.LinearDiscriminantAnalysis[eigen,shrinkage]"] = () => new Fathom.Discriminant.LinearDiscriminantAnalysis { Solver = Fathom.Discriminant.LdaSolver.Eigen, Shrinkage = 0.1 },
         ["Fathom.Discriminant.QuadraticDiscriminantAnalysis[reg_param]"] = () => new Fathom.Discriminant.QuadraticDiscriminantAnalysis { RegParam = 0.1 },
+        ["Fathom.Linear.LogisticRegression[l1]"] = () => new Fathom.Linear.LogisticRegression { Penalty = Fathom.Linear.LogisticPenalty.L1 },
+        ["Fathom.Linear.LogisticRegression[elastic_net,ovr]"] = () => new Fathom.Linear.LogisticRegression { Penalty = Fathom.Linear.LogisticPenalty.ElasticNet, L1Ratio = 0.5, MultiClass = Fathom.Linear.LogisticMultiClass.Ovr },
+        ["Fathom.Linear.SGDClassifier[log_loss,elastic_net,average]"] = () => new Fathom.Linear.SGDClassifier { Loss = Fathom.Linear.SgdClassifierLoss.LogLoss, Penalty = Fathom.Linear.SgdPenalty.ElasticNet, Average = 1, Seed = 4 },
+        ["Fathom.Linear.SGDClassifier[modified_huber,adaptive]"] = () => new Fathom.Linear.SGDClassifier { Loss = Fathom.Linear.SgdClassifierLoss.ModifiedHuber, LearningRate = Fathom.Linear.SgdLearningRate.Adaptive, Eta0 = 0.01 },
+        ["Fathom.Linear.SGDRegressor[huber,l1]"] = () => new Fathom.Linear.SGDRegressor { Loss = Fathom.Linear.SgdRegressorLoss.Huber, Penalty = Fathom.Linear.SgdPenalty.L1 },
         ["Fathom.Linear.Ridge[svd]"] = () => new Fathom.Linear.Ridge { Solver = Fathom.Linear.RidgeSolver.Svd },
+        ["Fathom.Cluster.AgglomerativeClustering[3,complete]"] = () => new Fathom.Cluster.AgglomerativeClustering { Clusters = 3, Linkage = Fathom.Cluster.AgglomerativeLinkage.Complete },
+        ["Fathom.Cluster.AgglomerativeClustering[average,threshold]"] = () => new Fathom.Cluster.AgglomerativeClustering { Clusters = null, DistanceThreshold = 1.0, Linkage = Fathom.Cluster.AgglomerativeLinkage.Average },
+        ["Fathom.Cluster.AgglomerativeClustering[3,single]"] = () => new Fathom.Cluster.AgglomerativeClustering { Clusters = 3, Linkage = Fathom.Cluster.AgglomerativeLinkage.Single },
+        ["Fathom.Cluster.KMeans[3,elkan]"] = () => new Fathom.Cluster.KMeans { Clusters = 3, Algorithm = Fathom.Cluster.KMeansAlgorithm.Elkan },
+        ["Fathom.Cluster.GaussianMixture[3,full]"] = () => new Fathom.Cluster.GaussianMixture { Components = 3 },
+        ["Fathom.Cluster.GaussianMixture[3,tied]"] = () => new Fathom.Cluster.GaussianMixture { Components = 3, CovarianceType = Fathom.Cluster.GaussianMixtureCovariance.Tied },
+        ["Fathom.Cluster.GaussianMixture[3,random]"] = () => new Fathom.Cluster.GaussianMixture { Components = 3, Init = Fathom.Cluster.GaussianMixtureInit.Random },
+        ["Fathom.Cluster.GaussianMixture[3,diag]"] = () => new Fathom.Cluster.GaussianMixture { Components = 3, CovarianceType = Fathom.Cluster.GaussianMixtureCovariance.Diag },
+        ["Fathom.Cluster.GaussianMixture[3,spherical]"] = () => new Fathom.Cluster.GaussianMixture { Components = 3, CovarianceType = Fathom.Cluster.GaussianMixtureCovariance.Spherical },
         ["Fathom.Linear.Lasso[positive,residual]"] = () => new Fathom.Linear.Lasso { Alpha = 0.05, Positive = true, Precompute = false },
         ["Fathom.Linear.ElasticNet[residual]"] = () => new Fathom.Linear.ElasticNet { Alpha = 0.05, Precompute = false },
         ["Fathom.Neighbors.KNeighborsClassifier[distance,brute]"] = () => new Fathom.Neighbors.KNeighborsClassifier { Weights = Fathom.Neighbors.NeighborWeights.Distance, Algorithm = Fathom.Neighbors.NeighborAlgorithm.Brute },
@@ -89,11 +108,21 @@ public static class EstimatorCatalog
     private static readonly Dictionary<string, Func<DataFrame, DataFrame>> InputAdapters = new(StringComparer.Ordinal)
     {
         ["Fathom.Preprocessing.DateTimeFeatures"] = AsDates, // takes only date columns
+        ["Fathom.Preprocessing.LogTransformer"] = AsAbsolute, // log(1 + x) needs x > −1
     };
 
     /// <summary>The numeric check frame as the transformer of <paramref name="typeName"/> takes it.</summary>
     public static DataFrame AdaptInput(string typeName, DataFrame frame) =>
         InputAdapters.TryGetValue(typeName, out var adapt) ? adapt(frame) : frame;
+
+    /// <summary>Absolute values of the numeric columns (NaN stays NaN), for transformers defined on x ≥ 0.</summary>
+    public static DataFrame AsAbsolute(DataFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return new DataFrame(frame.Columns.Select(c => c is NumericColumn n
+            ? new NumericColumn(n.Name, n.Values.ToArray().Select(Math.Abs).ToArray())
+            : c).ToArray());
+    }
 
     /// <summary>Numeric columns as dates: value v becomes 2020-01-01 plus v·40 days (non-finite = missing).</summary>
     public static DataFrame AsDates(DataFrame frame)

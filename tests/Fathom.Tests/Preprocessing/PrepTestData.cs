@@ -61,6 +61,15 @@ internal static class PrepTestData
 
     public static JsonElement Prep(string key) => Reference("Preprocessing", "preprocessing.json", key);
 
+    /// <summary>A case of transformers.json (make_transformers.py).</summary>
+    public static JsonElement Trans(string key) => Reference("Preprocessing", "transformers.json", key);
+
+    public static DataFrame Iris => Sample("iris.csv").Drop("target");
+
+    public static DataFrame Penguins => Sample("penguins.csv").Select("Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)");
+
+    public static DataFrame Diabetes => Sample("diabetes.csv").Drop("target");
+
     public static JsonElement ComposeRef(string key) => Reference("Compose", "compose.json", key);
 
     public static double[] Vector(JsonElement e) => e.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? double.NaN : v.GetDouble()).ToArray();
@@ -99,6 +108,14 @@ internal static class PrepTestData
         var bytes = ModelFile.Serialize(model);
         var loaded = ModelFile.Deserialize(bytes).Model;
         return Assert.IsType<T>(loaded);
+    }
+
+    /// <summary>Saves and reloads a transformer model through the real file format (same concrete type back).</summary>
+    public static ITransformerModel Reload(ITransformerModel model)
+    {
+        var loaded = ModelFile.Deserialize(ModelFile.Serialize(model)).Model;
+        Assert.Equal(model.GetType(), loaded.GetType());
+        return (ITransformerModel)loaded;
     }
 
     /// <summary>Asserts two frames are identical (names, kinds, values; NaN equal to NaN).</summary>
