@@ -9,32 +9,44 @@ namespace Fathom.Boosting;
 /// for the non-missing values (thresholds = midpoints between distinct values when there are few, otherwise the
 /// "midpoint" percentiles of a subsample of up to 200,000 rows drawn by the seed) and one extra bin, index
 /// <c>maxBins</c>, for missing values (NaN). A value v falls in bin b = number of thresholds strictly below v, so
-/// "bin ≤ b" is the same test as "v ≤ threshold[b]".
+/// "bin ≤ b" is the same test as "v ≤ threshold[b]". A categorical feature's bins are its known categories instead
+/// (the distinct values of the same subsample, ascending; bin b = category Thresholds[b]); values that are not a
+/// known category go to the missing bin.
 /// </summary>
 internal sealed class BinMapper
 {
     /// <summary>Rows the thresholds are computed from at most (scikit-learn's default subsample).</summary>
     internal const int Subsample = 200_000;
 
-    private BinMapper(double[][] thresholds, int missingBin)
+    private BinMapper(double[][] thresholds, int missingBin, bool[] categorical)
     {
         Thresholds = thresholds;
         MissingBin = missingBin;
+        Categorical = categorical;
     }
 
-    /// <summary>Bin thresholds of each feature (ascending; length = non-missing bins − 1).</summary>
+    /// <summary>Bin thresholds of each feature (ascending; length = non-missing bins − 1), or the known categories of
+    /// a categorical feature.</summary>
     public double[][] Thresholds { get; }
+
+    /// <summary>Whether each feature is categorical.</summary>
+    public bool[] Categorical { get; }
 
     /// <summary>Index of the missing-value bin (= max_bins); histograms have MissingBin + 1 bins.</summary>
     public int MissingBin { get; }
 
     /// <summary>Number of bins holding non-missing values, for feature <paramref name="f"/>.</summary>
-    public int NonMissingBins(int f) => Thresholds[f].Length + 1;
+    public int NonMissingBins(int f) => Categorical[f] ? Thresholds[f].Length : Thresholds[f].Length + 1;
 
     /// <summary>Computes the thresholds of every feature. O(p · m log m) for m = min(n, 200,000).</summary>
-    public static BinMapper Fit(Matrix x, int maxBins, int seed, int threads)
+    public static BinMapper Fit(Matrix x, int maxBins, int seed, int threads) => Fit(x, null, maxBins, seed, threads, null);
+
+    /// <summary>Computes the thresholds from the rows <paramref name="use"/> of x (all rows when null);
+    /// <paramref name="categorical"/> flags the categorical features (null: none).</summary>
+    public static BinMapper Fit(Matrix x, int[]? use, int maxBins, int seed, int threads, bool[]? categorical)
     {
-        int n = x.Rows, p = x.Columns;
+        categorical ??= new bool[x.Columns];
+        int n = use?.Length ?? x.Rows, p = x.Columns;
         int[]? rows = null;
         if (n > Subsample)
         {
@@ -50,37 +62,60 @@ internal sealed class BinMapper
             rows = perm.AsSpan(0, Subsample).ToArray();
             Array.Sort(rows);
         }
-        // Copy the (subsampled) columns out in one pass over the rows, then sort each feature in parallel.
+        if (use is not null) rows = rows is null ? use : Array.ConvertAll(rows, k => use[k]);
+        // Copy the (subsampled) columns out a group of features at a time (one pass over the rows per group, at most
+        // ~16 MB of copies and sort buffers alive), then sort each feature of the group in parallel.
         int m = rows?.Length ?? n;
-        var columns = new double[p][];
-        for (int f = 0; f < p; f++) columns[f] = new double[m];
-        const int chunk = 4096;
-        Parallel.For(0, (m + chunk - 1) / chunk, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
-        {
-            for (int k = c * chunk, end = Math.Min(m, (c + 1) * chunk); k < end; k++)
-            {
-                var row = x.Row(rows is null ? k : rows[k]);
-                for (int f = 0; f < p; f++) columns[f][k] = row[f];
-            }
-        });
+        int group = (int)Math.Clamp((8L << 20) / (8L * m), 1, p);
         var thresholds = new double[p][];
-        Parallel.For(0, p, new ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var columns = new double[Math.Min(group, p)][];
+        var scratch = new double[columns.Length][];
+        for (int j = 0; j < columns.Length; j++) (columns[j], scratch[j]) = (new double[m], new double[m]);
+        const int chunk = 4096;
+        for (int first = 0; first < p; first += group)
         {
-            var values = columns[f];
-            int count = 0;
-            for (int k = 0; k < values.Length; k++)
-                if (!double.IsNaN(values[k])) values[count++] = values[k];
-            thresholds[f] = FeatureThresholds(values.AsSpan(0, count), maxBins);
-            columns[f] = null!;
-        });
-        return new BinMapper(thresholds, maxBins);
+            int width = Math.Min(group, p - first);
+            Parallel.For(0, (m + chunk - 1) / chunk, parallel, c =>
+            {
+                for (int k = c * chunk, end = Math.Min(m, (c + 1) * chunk); k < end; k++)
+                {
+                    var row = x.Row(rows is null ? k : rows[k]).Slice(first, width);
+                    for (int j = 0; j < width; j++) columns[j][k] = row[j];
+                }
+            });
+            Parallel.For(0, width, parallel, j =>
+            {
+                var values = columns[j];
+                int count = 0;
+                for (int k = 0; k < values.Length; k++)
+                    if (!double.IsNaN(values[k])) values[count++] = values[k];
+                thresholds[first + j] = categorical[first + j]
+                    ? Categories(values.AsSpan(0, count), scratch[j])
+                    : FeatureThresholds(values.AsSpan(0, count), maxBins, scratch[j]);
+            });
+        }
+        return new BinMapper(thresholds, maxBins, categorical);
     }
 
     /// <summary>Thresholds of one feature from its non-missing values (sorted in place).</summary>
-    internal static double[] FeatureThresholds(Span<double> values, int maxBins)
+    internal static double[] FeatureThresholds(Span<double> values, int maxBins) => FeatureThresholds(values, maxBins, new double[values.Length]);
+
+    /// <summary>The distinct values, ascending (the known categories of a categorical feature).</summary>
+    internal static double[] Categories(Span<double> values, double[] scratch)
     {
         if (values.Length == 0) return [];
-        values.Sort();
+        RadixSort.Sort(values, scratch);
+        var result = new List<double> { values[0] };
+        for (int i = 1; i < values.Length; i++) if (values[i] != values[i - 1]) result.Add(values[i]);
+        return result.ToArray();
+    }
+
+    /// <summary>Same, with a scratch buffer of at least values.Length for the sort.</summary>
+    internal static double[] FeatureThresholds(Span<double> values, int maxBins, double[] scratch)
+    {
+        if (values.Length == 0) return [];
+        RadixSort.Sort(values, scratch);
         int distinct = 1;
         for (int i = 1; i < values.Length; i++) if (values[i] != values[i - 1]) distinct++;
         double[] result;
@@ -111,10 +146,13 @@ internal sealed class BinMapper
     }
 
     /// <summary>The binned data, column-major: element [f · n + i] is the bin of row i, feature f.
-    /// O(n · p · log bins), features in parallel.</summary>
-    public byte[] Transform(Matrix x, int threads)
+    /// O(n · p · log bins), rows in parallel.</summary>
+    public byte[] Transform(Matrix x, int threads) => Transform(x, null, threads);
+
+    /// <summary>The binned rows <paramref name="use"/> of x (all rows when null), in that order, column-major.</summary>
+    public byte[] Transform(Matrix x, int[]? use, int threads)
     {
-        int n = x.Rows, p = x.Columns;
+        int n = use?.Length ?? x.Rows, p = x.Columns;
         var binned = new byte[(long)n * p];
         byte missing = (byte)MissingBin;
         const int chunk = 4096;
@@ -124,11 +162,19 @@ internal sealed class BinMapper
             int end = Math.Min(n, (c + 1) * chunk);
             for (int i = c * chunk; i < end; i++)
             {
-                var row = x.Row(i);
-                for (int f = 0; f < p; f++) binned[(long)f * n + i] = BinOf(row[f], Thresholds[f], missing);
+                var row = x.Row(use is null ? i : use[i]);
+                for (int f = 0; f < p; f++)
+                    binned[(long)f * n + i] = Categorical[f] ? CategoryBin(row[f], Thresholds[f], missing) : BinOf(row[f], Thresholds[f], missing);
             }
         });
         return binned;
+    }
+
+    /// <summary>Bin of a categorical value: its index among the known categories, else the missing bin.</summary>
+    internal static byte CategoryBin(double v, double[] categories, byte missing)
+    {
+        int i = Array.BinarySearch(categories, v);
+        return i >= 0 && !double.IsNaN(v) ? (byte)i : missing;
     }
 
     /// <summary>Bin of one value: the missing bin for NaN, else the number of thresholds strictly below it.</summary>

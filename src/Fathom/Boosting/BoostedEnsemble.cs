@@ -99,6 +99,29 @@ internal sealed class BoostedEnsemble
         writer.WriteInts("node_right", Trees.SelectMany(t => t.Right).ToArray());
         writer.WriteDoubles("node_value", Trees.SelectMany(t => t.Value).ToArray());
         writer.WriteDoubles("node_gain", Trees.SelectMany(t => t.Gain).ToArray());
+        if (Trees.Any(t => t.CategorySet is not null))
+        {
+            // Categorical splits (written only when there are any, so files without them stay as before): per node
+            // the global index of its category set or −1, and each set as 8 × 64 bits stored as 16 ints.
+            var sets = new List<int>();
+            var bits = new List<int>();
+            int offset = 0;
+            foreach (var t in Trees)
+            {
+                for (int i = 0; i < t.NodeCount; i++)
+                    sets.Add(t.CategorySet is null || t.CategorySet[i] < 0 ? -1 : offset + t.CategorySet[i]);
+                if (t.CategoryBits is null) continue;
+                foreach (ulong w in t.CategoryBits)
+                {
+                    bits.Add(unchecked((int)(uint)w));
+                    bits.Add(unchecked((int)(uint)(w >> 32)));
+                }
+                offset += t.CategoryBits.Length / BoostedTree.SetWords;
+            }
+            writer.SetProperty("category_sets", offset);
+            writer.WriteInts("node_category_set", sets.ToArray());
+            writer.WriteInts("category_bits", bits.ToArray());
+        }
     }
 
     /// <summary>Reads and checks the state written by <see cref="WriteTo"/>.</summary>
@@ -121,6 +144,18 @@ internal sealed class BoostedEnsemble
         var right = reader.ReadInts("node_right", m);
         var value = reader.ReadDoubles("node_value", m);
         var gain = reader.ReadDoubles("node_gain", m);
+        int[]? nodeSet = null;
+        ulong[]? allBits = null;
+        if (reader.HasProperty("category_sets"))
+        {
+            int setCount = reader.GetInt("category_sets");
+            if (setCount < 0) throw Damaged("the number of category sets is negative");
+            nodeSet = reader.ReadInts("node_category_set", m);
+            var words = reader.ReadInts("category_bits", setCount * BoostedTree.SetWords * 2);
+            allBits = new ulong[setCount * BoostedTree.SetWords];
+            for (int j = 0; j < allBits.Length; j++) allBits[j] = (uint)words[2 * j] | ((ulong)(uint)words[2 * j + 1] << 32);
+            if (nodeSet.Any(v => v < -1 || v >= setCount)) throw Damaged("a node names a category set that does not exist");
+        }
         var trees = new BoostedTree[counts.Length];
         int offset = 0;
         for (int t = 0; t < counts.Length; t++)
@@ -134,9 +169,24 @@ internal sealed class BoostedEnsemble
                     || double.IsNaN(threshold[offset + i]))
                     throw Damaged("a tree node points outside its tree");
             }
+            int[]? treeSets = null;
+            ulong[]? treeBits = null;
+            if (nodeSet is not null)
+            {
+                // Renumber this tree's sets from 0 and copy their bits.
+                var local = nodeSet[offset..(offset + c)];
+                var distinct = local.Where(v => v >= 0).Distinct().Order().ToList();
+                if (distinct.Count > 0)
+                {
+                    treeSets = local.Select(v => v < 0 ? -1 : distinct.IndexOf(v)).ToArray();
+                    treeBits = distinct.SelectMany(v => allBits!.AsSpan(v * BoostedTree.SetWords, BoostedTree.SetWords).ToArray()).ToArray();
+                    for (int i = 0; i < c; i++)
+                        if (treeSets[i] >= 0 && left[offset + i] < 0) throw Damaged("a leaf has a category set");
+                }
+            }
             trees[t] = new BoostedTree(feature[offset..(offset + c)], threshold[offset..(offset + c)],
                 missing[offset..(offset + c)].Select(v => v != 0).ToArray(), left[offset..(offset + c)], right[offset..(offset + c)],
-                value[offset..(offset + c)], gain[offset..(offset + c)]);
+                value[offset..(offset + c)], gain[offset..(offset + c)], treeSets, treeBits);
             offset += c;
         }
         return new BoostedEnsemble(baseline, trees, K, featureCount, scores.Length > 0 ? scores : null);

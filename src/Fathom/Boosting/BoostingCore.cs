@@ -22,26 +22,28 @@ internal static class BoostingCore
         int classes, FitContext context, string who)
     {
         int threads = context.ThreadCount;
-        Matrix xTrain = x;
+        int[]? trainRows = null;
         double[] yTrain = y;
         double[]? wTrain = weights;
         Matrix? xVal = null;
         double[]? yVal = null, wVal = null;
         if (s.EarlyStopping)
         {
+            // The training rows are binned straight from x (no copy of them); only the validation rows are copied.
             var (train, val) = ValidationSplit(y, classes, s.ValidationFraction, s.Seed, who);
-            xTrain = x.SelectRows(train);
+            trainRows = train;
             yTrain = train.Select(i => y[i]).ToArray();
             wTrain = weights is null ? null : train.Select(i => weights[i]).ToArray();
             xVal = x.SelectRows(val);
             yVal = val.Select(i => y[i]).ToArray();
             wVal = weights is null ? null : val.Select(i => weights[i]).ToArray();
         }
-        int n = xTrain.Rows, p = xTrain.Columns, K = loss.TreesPerIteration;
-        var mapper = BinMapper.Fit(xTrain, s.MaxBins, s.Seed, threads);
-        var binned = mapper.Transform(xTrain, threads);
+        int n = trainRows?.Length ?? x.Rows, p = x.Columns, K = loss.TreesPerIteration;
+        var mapper = BinMapper.Fit(x, trainRows, s.MaxBins, s.Seed, threads, s.Categorical);
+        var binned = mapper.Transform(x, trainRows, threads);
         var hasMissing = new bool[p];
-        for (int f = 0; f < p; f++) hasMissing[f] = binned.AsSpan(f * n, n).Contains((byte)mapper.MissingBin);
+        byte missingBin = (byte)mapper.MissingBin;
+        for (int f = 0; f < p; f++) hasMissing[f] = binned.AsSpan(f * n, n).Contains(missingBin);
         var baseline = loss.Baseline(yTrain, wTrain);
         var raw = new double[K * n];
         for (int k = 0; k < K; k++) raw.AsSpan(k * n, n).Fill(baseline[k]);
@@ -50,6 +52,18 @@ internal static class BoostingCore
         var grower = new TreeGrower(binned, n, mapper, hasMissing, s.Grower, threads);
         var trees = new List<BoostedTree>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = context.CancellationToken };
+        // Row and feature sampling draw from their own streams of the seed, in fitting order: the same seed gives
+        // the same samples whatever the thread count.
+        var seedSource = new RandomSource(s.Seed);
+        var rowRandom = seedSource.Fork(1);
+        var featureRandom = seedSource.Fork(2);
+        var nodeRandom = s.Grower.MaxFeatures < 1 ? seedSource.Fork(3) : null;
+        bool[]? inSample = s.Subsample < 1 ? new bool[n] : null;
+        int[]? rowPerm = inSample is null ? null : Enumerable.Range(0, n).ToArray();
+        int sampleSize = Math.Max(1, (int)Math.Round(s.Subsample * n));
+        var allFeatures = Enumerable.Range(0, p).ToArray();
+        int[]? featurePerm = s.ColsampleByTree < 1 ? (int[])allFeatures.Clone() : null;
+        int treeFeatures = Math.Max(1, (int)Math.Round(s.ColsampleByTree * p));
         double[]? rawVal = null;
         var scores = new List<double>();
         if (xVal is not null)
@@ -64,8 +78,32 @@ internal static class BoostingCore
             context.ThrowIfCancellationRequested();
             Parallel.For(0, chunks, parallel, c =>
                 loss.GradientHessian(yTrain, raw, wTrain, gradient, hessian, c * Chunk, Math.Min(n, (c + 1) * Chunk)));
+            if (inSample is not null)
+            {
+                Array.Clear(inSample);
+                for (int j = 0; j < sampleSize; j++)
+                {
+                    int at = j + rowRandom.NextInt(n - j);
+                    (rowPerm![j], rowPerm[at]) = (rowPerm[at], rowPerm[j]);
+                    inSample[rowPerm[j]] = true;
+                }
+            }
             for (int k = 0; k < K; k++)
-                trees.Add(grower.Grow(gradient, hessian, k * n, raw.AsSpan(k * n, n)));
+            {
+                var features = allFeatures;
+                if (featurePerm is not null && treeFeatures < p)
+                {
+                    for (int j = 0; j < treeFeatures; j++)
+                    {
+                        int at = j + featureRandom.NextInt(p - j);
+                        (featurePerm[j], featurePerm[at]) = (featurePerm[at], featurePerm[j]);
+                    }
+                    features = featurePerm[..treeFeatures];
+                    Array.Sort(features);
+                }
+                var update = loss.LeafUpdate(yTrain, raw, k * n, wTrain);
+                trees.Add(grower.Grow(gradient, hessian, k * n, inSample, features, nodeRandom, raw.AsSpan(k * n, n), update));
+            }
             string? message = null;
             if (xVal is not null)
             {

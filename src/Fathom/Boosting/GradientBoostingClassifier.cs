@@ -66,8 +66,36 @@ public sealed record GradientBoostingClassifier : IClassifier
     [Hyperparameter("smallest validation-loss improvement that counts", Min = 0)]
     public double Tol { get; init; } = 1e-7;
 
-    /// <summary>Seed of the binning subsample (above 200,000 rows) and of the validation split (default 0).</summary>
-    [Hyperparameter("seed of the binning subsample and the validation split")]
+    /// <summary>Fraction of the rows drawn (without replacement, by <see cref="Seed"/>) for each iteration's trees
+    /// (default 1: all rows; XGBoost's subsample). Rows left out still get their leaf's value.</summary>
+    [Hyperparameter("fraction of rows drawn for each iteration", Min = 0, MinExclusive = true, Max = 1)]
+    public double Subsample { get; init; } = 1.0;
+
+    /// <summary>Fraction of the features drawn for each tree (default 1: all; XGBoost's colsample_bytree).</summary>
+    [Hyperparameter("fraction of features drawn for each tree", Min = 0, MinExclusive = true, Max = 1)]
+    public double ColsampleByTree { get; init; } = 1.0;
+
+    /// <summary>Fraction of the tree's features drawn at each split (default 1: all; scikit-learn 1.4's max_features,
+    /// XGBoost's colsample_bynode); at least one feature, round(fraction × count).</summary>
+    [Hyperparameter("fraction of the tree's features drawn at each split", Min = 0, MinExclusive = true, Max = 1)]
+    public double MaxFeatures { get; init; } = 1.0;
+
+    /// <summary>Monotonic constraint per feature as comma-separated −1/0/1 (e.g. "1,0,-1"; default null: none), as
+    /// scikit-learn's monotonic_cst: with 1 the prediction never decreases as the feature grows, with −1 it never
+    /// increases. A split that breaks it is rejected and leaf values below a constrained split are bounded.</summary>
+    [Hyperparameter("monotonic constraint per feature, comma-separated -1/0/1 (none: no constraint)")]
+    public string? MonotonicCst { get; init; }
+
+    /// <summary>Indices of the categorical features, comma-separated (e.g. "0,3"; default null: none), as
+    /// scikit-learn's categorical_features: their values must be integer category codes in [0, max_bins) (NaN =
+    /// missing). Splits send a set of categories left (categories ordered by gradient/hessian ratio, then scanned);
+    /// at prediction, categories not seen in training go where missing values go.</summary>
+    [Hyperparameter("indices of the categorical features, comma-separated (none: all numeric)")]
+    public string? CategoricalFeatures { get; init; }
+
+    /// <summary>Seed of the binning subsample (above 200,000 rows), the validation split and the row and feature
+    /// sampling (default 0).</summary>
+    [Hyperparameter("seed of the binning subsample, the validation split and the row/feature sampling")]
     public int Seed { get; init; }
 
     /// <summary>Takes sample weights, missing values; scale-invariant; stochastic through <see cref="Seed"/>.</summary>
@@ -90,7 +118,9 @@ public sealed record GradientBoostingClassifier : IClassifier
         var (classes, codes) = TreeInput.Classes(y, who);
         IBoostingLoss loss = classes.Length == 2 ? new BinaryLogLoss() : new MultinomialLoss(classes.Length);
         var settings = BoostingInput.Settings(LearningRate, MaxIter, MaxLeafNodes, MaxDepth, MinSamplesLeaf, L2Regularization, MaxBins,
-            EarlyStopping, ValidationFraction, NIterNoChange, Tol, Seed);
+            EarlyStopping, ValidationFraction, NIterNoChange, Tol, Seed, Subsample, ColsampleByTree, MaxFeatures,
+            BoostingInput.Monotonic(MonotonicCst, x.Columns, classes.Length, who));
+        settings = settings with { Categorical = BoostingInput.Categorical(CategoricalFeatures, x, MaxBins, settings.Grower.Monotonic, who) };
         var ensemble = BoostingCore.Fit(x, Array.ConvertAll(codes, c => (double)c), sampleWeight, loss, settings, classes.Length, context, who);
         return new GradientBoostingClassificationModel(this, classes, y.Kind, ensemble);
     }

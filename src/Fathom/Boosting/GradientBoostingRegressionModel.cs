@@ -34,7 +34,8 @@ public sealed class GradientBoostingRegressionModel : IRegressionModel, IFeature
     /// <summary>Number of trees (one per iteration).</summary>
     public int TreeCount => _ensemble.Trees.Length;
 
-    /// <summary>Raw prediction before any tree: the weighted mean target (log of it for poisson).</summary>
+    /// <summary>Raw prediction before any tree: the constant minimizing the loss (weighted mean target, its log for
+    /// poisson and gamma, the weighted median or quantile for absolute_error and quantile).</summary>
     public double Baseline => _ensemble.Baseline[0];
 
     /// <summary>Total split gain of each feature over all trees, normalized to sum 1 (all zero if no tree split).</summary>
@@ -65,8 +66,8 @@ public sealed class GradientBoostingRegressionModel : IRegressionModel, IFeature
     private double[] Link(Matrix raw)
     {
         var result = new double[raw.Rows];
-        bool poisson = Parameters.Loss == BoostingLoss.Poisson;
-        for (int i = 0; i < result.Length; i++) result[i] = poisson ? Math.Exp(raw[i, 0]) : raw[i, 0];
+        var loss = Parameters.CreateLoss();
+        for (int i = 0; i < result.Length; i++) loss.InverseLink(raw.Row(i), result.AsSpan(i, 1));
         return result;
     }
 

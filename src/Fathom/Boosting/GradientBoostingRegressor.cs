@@ -22,9 +22,20 @@ namespace Fathom.Boosting;
 /// </remarks>
 public sealed record GradientBoostingRegressor : IRegressor
 {
-    /// <summary>Loss the trees descend: squared_error (default) or poisson (targets ≥ 0, log link).</summary>
-    [Hyperparameter("loss: squared_error or poisson (non-negative targets, log link)")]
+    /// <summary>Loss the trees descend: squared_error (default), poisson (targets ≥ 0, log link), absolute_error,
+    /// quantile (of <see cref="Quantile"/>), pseudo_huber (slope <see cref="HuberDelta"/>) or gamma (targets &gt; 0, log link).</summary>
+    [Hyperparameter("loss: squared_error, poisson, absolute_error, quantile, pseudo_huber or gamma")]
     public BoostingLoss Loss { get; init; } = BoostingLoss.SquaredError;
+
+    /// <summary>The quantile α predicted by the quantile loss (default 0.5, the median); ignored by other losses.
+    /// (scikit-learn has no default and requires it with loss='quantile'.)</summary>
+    [Hyperparameter("quantile predicted by loss=quantile", Min = 0, MinExclusive = true, Max = 1, MaxExclusive = true)]
+    public double Quantile { get; init; } = 0.5;
+
+    /// <summary>δ of the pseudo-Huber loss (default 1, XGBoost's huber_slope): residuals much smaller than δ are
+    /// penalized quadratically, larger ones linearly. In the target's units; ignored by other losses.</summary>
+    [Hyperparameter("delta of loss=pseudo_huber (quadratic below, linear above)", Min = 0, MinExclusive = true)]
+    public double HuberDelta { get; init; } = 1.0;
 
     /// <summary>Shrinkage applied to every leaf value (default 0.1).</summary>
     [Hyperparameter("shrinkage applied to every leaf value", Min = 0, MinExclusive = true)]
@@ -70,8 +81,36 @@ public sealed record GradientBoostingRegressor : IRegressor
     [Hyperparameter("smallest validation-loss improvement that counts", Min = 0)]
     public double Tol { get; init; } = 1e-7;
 
-    /// <summary>Seed of the binning subsample (above 200,000 rows) and of the validation split (default 0).</summary>
-    [Hyperparameter("seed of the binning subsample and the validation split")]
+    /// <summary>Fraction of the rows drawn (without replacement, by <see cref="Seed"/>) for each iteration's trees
+    /// (default 1: all rows; XGBoost's subsample). Rows left out still get their leaf's value.</summary>
+    [Hyperparameter("fraction of rows drawn for each iteration", Min = 0, MinExclusive = true, Max = 1)]
+    public double Subsample { get; init; } = 1.0;
+
+    /// <summary>Fraction of the features drawn for each tree (default 1: all; XGBoost's colsample_bytree).</summary>
+    [Hyperparameter("fraction of features drawn for each tree", Min = 0, MinExclusive = true, Max = 1)]
+    public double ColsampleByTree { get; init; } = 1.0;
+
+    /// <summary>Fraction of the tree's features drawn at each split (default 1: all; scikit-learn 1.4's max_features,
+    /// XGBoost's colsample_bynode); at least one feature, round(fraction × count).</summary>
+    [Hyperparameter("fraction of the tree's features drawn at each split", Min = 0, MinExclusive = true, Max = 1)]
+    public double MaxFeatures { get; init; } = 1.0;
+
+    /// <summary>Monotonic constraint per feature as comma-separated −1/0/1 (e.g. "1,0,-1"; default null: none), as
+    /// scikit-learn's monotonic_cst: with 1 the prediction never decreases as the feature grows, with −1 it never
+    /// increases. A split that breaks it is rejected and leaf values below a constrained split are bounded.</summary>
+    [Hyperparameter("monotonic constraint per feature, comma-separated -1/0/1 (none: no constraint)")]
+    public string? MonotonicCst { get; init; }
+
+    /// <summary>Indices of the categorical features, comma-separated (e.g. "0,3"; default null: none), as
+    /// scikit-learn's categorical_features: their values must be integer category codes in [0, max_bins) (NaN =
+    /// missing). Splits send a set of categories left (categories ordered by gradient/hessian ratio, then scanned);
+    /// at prediction, categories not seen in training go where missing values go.</summary>
+    [Hyperparameter("indices of the categorical features, comma-separated (none: all numeric)")]
+    public string? CategoricalFeatures { get; init; }
+
+    /// <summary>Seed of the binning subsample (above 200,000 rows), the validation split and the row and feature
+    /// sampling (default 0).</summary>
+    [Hyperparameter("seed of the binning subsample, the validation split and the row/feature sampling")]
     public int Seed { get; init; }
 
     /// <summary>Takes sample weights, missing values; scale-invariant; stochastic through <see cref="Seed"/>.</summary>
@@ -79,7 +118,7 @@ public sealed record GradientBoostingRegressor : IRegressor
 
     /// <summary>Validates, then boosts.</summary>
     /// <param name="x">Features (n × p); NaN marks a missing value.</param>
-    /// <param name="y">Targets, finite (non-negative with a positive sum for poisson).</param>
+    /// <param name="y">Targets, finite (non-negative with a positive sum for poisson, positive for gamma).</param>
     /// <param name="sampleWeight">Optional non-negative weight per row (scales gradients and hessians; min_samples_leaf counts rows).</param>
     /// <param name="context">Cancellation, progress (stage "iterations") and thread limit.</param>
     /// <exception cref="InvalidHyperparameterException">A hyperparameter is out of range.</exception>
@@ -91,13 +130,30 @@ public sealed record GradientBoostingRegressor : IRegressor
         ArgumentNullException.ThrowIfNull(y);
         BoostingInput.CheckFit(x, y.Length, sampleWeight, who);
         TreeInput.CheckTargets(y, Loss == BoostingLoss.Poisson, who);
+        if (Loss == BoostingLoss.Gamma)
+            for (int i = 0; i < y.Length; i++)
+                if (!(y[i] > 0))
+                    throw new InvalidInputException($"{who}: target at row {i} is not positive; the gamma loss needs targets > 0 (use poisson or squared_error).", i);
         context ??= FitContext.Default;
-        IBoostingLoss loss = Loss == BoostingLoss.Poisson ? new PoissonLoss() : new SquaredErrorLoss();
+        var loss = CreateLoss();
         var settings = BoostingInput.Settings(LearningRate, MaxIter, MaxLeafNodes, MaxDepth, MinSamplesLeaf, L2Regularization, MaxBins,
-            EarlyStopping, ValidationFraction, NIterNoChange, Tol, Seed);
+            EarlyStopping, ValidationFraction, NIterNoChange, Tol, Seed, Subsample, ColsampleByTree, MaxFeatures,
+            BoostingInput.Monotonic(MonotonicCst, x.Columns, 1, who));
+        settings = settings with { Categorical = BoostingInput.Categorical(CategoricalFeatures, x, MaxBins, settings.Grower.Monotonic, who) };
         var ensemble = BoostingCore.Fit(x, (double[])y.Clone(), sampleWeight, loss, settings, 0, context, who);
         return new GradientBoostingRegressionModel(this, ensemble);
     }
+
+    /// <summary>The loss object of <see cref="Loss"/>.</summary>
+    internal IBoostingLoss CreateLoss() => Loss switch
+    {
+        BoostingLoss.Poisson => new PoissonLoss(),
+        BoostingLoss.AbsoluteError => new AbsoluteErrorLoss(),
+        BoostingLoss.Quantile => new QuantileLoss(Quantile),
+        BoostingLoss.PseudoHuber => new PseudoHuberLoss(HuberDelta),
+        BoostingLoss.Gamma => new GammaLoss(),
+        _ => new SquaredErrorLoss(),
+    };
 
     IRegressionModel IRegressor.Fit(Matrix x, double[] y, double[]? sampleWeight, FitContext? context) =>
         Fit(x, y, sampleWeight, context);

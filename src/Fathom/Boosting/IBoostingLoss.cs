@@ -20,6 +20,11 @@ internal interface IBoostingLoss
     /// <summary>Weighted mean of the loss over all rows (scikit-learn's "half" losses).</summary>
     double Loss(double[] y, double[] raw, double[]? weights);
 
+    /// <summary>For losses whose leaf values are not the Newton step −G/H (absolute error, quantile): recomputes a
+    /// leaf's unshrunk value from its rows, given the raw predictions before the tree (tree k's at raw[offset + i]).
+    /// Null (the default) keeps −G/(H + λ).</summary>
+    LeafValueUpdate? LeafUpdate(double[] y, double[] raw, int offset, double[]? weights) => null;
+
     /// <summary>The prediction (mean, or class probabilities) of one row from its raw values (one per tree).</summary>
     void InverseLink(ReadOnlySpan<double> raw, Span<double> output);
 }

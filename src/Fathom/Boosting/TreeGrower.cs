@@ -1,49 +1,65 @@
+using Fathom.Core;
 
 namespace Fathom.Boosting;
 
+/// <summary>Recomputes the unshrunk value of a leaf from the training rows it holds (losses whose leaf values are
+/// not the Newton step, e.g. the median for absolute error).</summary>
+internal delegate double LeafValueUpdate(ReadOnlySpan<int> rows);
+
 /// <summary>
-/// Grows one regression tree on binned data, leaf-wise (best-first) as scikit-learn's <c>TreeGrower</c>: the leaf
-/// whose best split gains most is split next, until <c>max_leaf_nodes</c> leaves, <c>max_depth</c>, or no leaf has
-/// a split with positive gain. Split gain (scikit-learn / LightGBM, no ½ factor):
-/// G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ); leaf value −G/(H+λ) × learning rate.
+/// Grows one regression tree leaf-wise (best-first) on binned features, as scikit-learn's <c>TreeGrower</c>: the
+/// leaf with the largest split gain is split next until max_leaf_nodes leaves exist or no leaf can be split (depth,
+/// min_samples_leaf, min hessian, no positive gain). Leaf values are −G/(H + λ), clipped to the monotonic bounds,
+/// times the learning rate.
 /// </summary>
 /// <remarks>
-/// Each node owns a contiguous range of a row-index buffer, partitioned in place (stably) when it splits. A node's
-/// histogram (gradient sum, hessian sum, count per feature and bin) is built from its rows only for the smaller
-/// child; the larger child's is parent − smaller. Features are processed in parallel, each feature's histogram by
-/// one thread in row order, so the result does not depend on the thread count. One grower serves all trees of a
-/// fit (buffers are reused).
+/// The bins are column-major (row r's bin of feature f at f·n + r). Each
+/// node owns a contiguous range of a row-index buffer, partitioned in place (stably) when it splits. A node's
+/// histogram is built from its rows only for the smaller child, with the gradients gathered in the node's row order
+/// first; the larger child's is parent − smaller. Features are processed in parallel blocks, each feature's
+/// histogram by one thread in row order, so the result does not depend on the thread count. One grower serves all
+/// trees of a fit (buffers and histograms are pooled).
 /// </remarks>
 internal sealed class TreeGrower
 {
+    /// <summary>Fewest (rows × features) for which a histogram is built on several threads.</summary>
+    private const long ParallelWork = 1 << 16;
+
     private readonly byte[] _binned;
     private readonly int _n, _p, _bins, _missingBin;
     private readonly int[] _nonMissing;
-    private readonly bool[] _hasMissing;
+    private readonly bool[] _hasMissing, _categorical;
     private readonly double[][] _thresholds;
     private readonly GrowerSettings _s;
     private readonly ParallelOptions _parallel;
-    private readonly int[] _rows, _scratch, _leftScratch;
-    private readonly int[] _blocks;
-    private readonly float[] _ghOrdered;
+    private readonly int _threads;
+    private readonly int[] _rows, _leftScratch, _rightScratch;
+    private readonly float[] _gOrdered, _hOrdered;
     private readonly Stack<HistogramBin[]> _pool = new();
     private readonly List<Node> _nodes = [];
-    private float[]? _gradient, _hessian;
+    private readonly Split?[] _featureBest;
+    private int[] _features = [];
+    private int[][] _blocks = [];
+    private RandomSource? _nodeRandom;
+    private float[]? _gAll, _hAll;
     private int _offset;
 
     private sealed class Node
     {
         public int Start, Count, Depth, Left = -1, Right = -1;
-        public double G, H, Value;
+        public double G, H, Value, Lower = double.NegativeInfinity, Upper = double.PositiveInfinity;
         public HistogramBin[]? Hist;
         public Split? Best;
     }
 
     private sealed class Split
     {
-        public double Gain, GL, HL, GR, HR;
+        public double Gain, GL, HL, GR, HR, ValueLeft, ValueRight;
         public int Feature, Bin, NL, NR;
         public bool MissingLeft;
+
+        /// <summary>For a categorical split, the bins (bit b of word b/64) that go left; null for a threshold split.</summary>
+        public ulong[]? LeftBins;
     }
 
     public TreeGrower(byte[] binned, int n, BinMapper mapper, bool[] hasMissing, GrowerSettings settings, int threads)
@@ -57,40 +73,66 @@ internal sealed class TreeGrower
         _nonMissing = new int[_p];
         for (int f = 0; f < _p; f++) _nonMissing[f] = mapper.NonMissingBins(f);
         _hasMissing = hasMissing;
+        _categorical = mapper.Categorical;
         _s = settings;
-        _parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
-        _blocks = FeatureBlocks(_p, Math.Max(1, threads));
+        _threads = Math.Max(1, threads);
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         _rows = new int[n];
-        _scratch = new int[n + 1];
-        _leftScratch = new int[n + 1];
-        _ghOrdered = new float[2 * n];
+        _leftScratch = new int[n];
+        _rightScratch = new int[n];
+        _gOrdered = new float[n];
+        _hOrdered = new float[n];
+        _featureBest = new Split?[_p];
     }
 
-    /// <summary>Grows a tree on the gradients and hessians at [offset, offset + n) of the given arrays and adds each training row's leaf value
-    /// to <paramref name="raw"/> (length n).</summary>
-    public BoostedTree Grow(float[] gradientAll, float[] hessianAll, int offset, Span<double> raw)
+    /// <summary>
+    /// Grows a tree on the gradients and hessians at [offset, offset + n) of the given arrays and adds each training
+    /// row's leaf value to <paramref name="raw"/> (length n).
+    /// </summary>
+    /// <param name="gradientAll">Gradients of all trees of the iteration.</param>
+    /// <param name="hessianAll">Hessians, same layout.</param>
+    /// <param name="offset">Where this tree's n values start.</param>
+    /// <param name="inSample">Rows the tree is grown on (null: all); the other rows still get their leaf's value.</param>
+    /// <param name="features">Features the tree may split on (ascending).</param>
+    /// <param name="nodeRandom">Draws the features of each split when max_features &lt; 1.</param>
+    /// <param name="raw">Raw predictions of this tree's output, updated in place.</param>
+    /// <param name="leafUpdate">Optional recomputation of each leaf's unshrunk value from its rows.</param>
+    public BoostedTree Grow(float[] gradientAll, float[] hessianAll, int offset, bool[]? inSample, int[] features,
+        RandomSource? nodeRandom, Span<double> raw, LeafValueUpdate? leafUpdate)
     {
-        _gradient = gradientAll;
-        _hessian = hessianAll;
-        _offset = offset;
+        (_gAll, _hAll, _offset) = (gradientAll, hessianAll, offset);
         var gradient = gradientAll.AsSpan(offset, _n);
         var hessian = hessianAll.AsSpan(offset, _n);
-        for (int i = 0; i < _n; i++) _rows[i] = i;
+        SetFeatures(features);
+        _nodeRandom = nodeRandom;
+        int count = _n;
+        if (inSample is null)
+        {
+            for (int i = 0; i < _n; i++) _rows[i] = i;
+        }
+        else
+        {
+            int a = 0, b = _n;
+            for (int i = 0; i < _n; i++) if (inSample[i]) _rows[a++] = i;
+            count = a;
+            for (int i = _n - 1; i >= 0; i--) if (!inSample[i]) _rows[--b] = i;
+        }
         _nodes.Clear();
         double g = 0, h = 0;
-        for (int i = 0; i < _n; i++)
+        for (int k = 0; k < count; k++)
         {
-            g += gradient[i];
-            h += hessian[i];
+            int r = _rows[k];
+            g += gradient[r];
+            h += hessian[r];
         }
-        var root = new Node { Start = 0, Count = _n, Depth = 0, G = g, H = h };
+        var root = new Node { Start = 0, Count = count, Depth = 0, G = g, H = h };
         _nodes.Add(root);
-        root.Value = LeafValue(g, h);
+        root.Value = NodeValue(g, h, root.Lower, root.Upper);
         var splittable = new List<int>();
-        if (root.Count >= 2 * _s.MinSamplesLeaf && root.H >= _s.MinHessianToSplit && !AtMaxDepth(0) && _s.MaxLeafNodes != 1)
+        if (count >= 2 * _s.MinSamplesLeaf && root.H >= _s.MinHessianToSplit && !AtMaxDepth(0) && _s.MaxLeafNodes != 1)
         {
             root.Hist = Rent();
-            BuildHistogram(root, gradient, hessian, isRoot: true);
+            BuildHistogram(root, gradient, hessian, dense: inSample is null);
             FindSplit(root);
             if (root.Best is not null) splittable.Add(0);
         }
@@ -110,10 +152,14 @@ internal sealed class TreeGrower
             if (leftSplits || rightSplits)
             {
                 var (small, large) = left.Count < right.Count ? (left, right) : (right, left); // as scikit-learn: ties build the right child
+                bool largeSplits = large == left ? leftSplits : rightSplits;
                 small.Hist = Rent();
-                BuildHistogram(small, gradient, hessian, isRoot: false);
-                large.Hist = Rent();
-                Subtract(node.Hist!, small.Hist, large.Hist);
+                BuildHistogram(small, gradient, hessian, dense: false);
+                if (largeSplits)
+                {
+                    large.Hist = Rent();
+                    HistogramKernels.Subtract(node.Hist!, small.Hist, large.Hist, _features, _bins);
+                }
                 if (leftSplits) FindSplit(left);
                 if (rightSplits) FindSplit(right);
                 if (left.Best is not null) splittable.Add(node.Left);
@@ -124,18 +170,21 @@ internal sealed class TreeGrower
             if (right.Best is null) Return(right);
         }
         foreach (int id in splittable) Return(_nodes[id]);
-        return Finish(raw);
+        return Finish(raw, count, leafUpdate);
     }
 
-    /// <summary>Splits the features into contiguous blocks of at most 4 (one kernel pass each), with a block count that
-    /// is a multiple of the thread count so that threads get equal work. Returns the block starts plus p.</summary>
-    private static int[] FeatureBlocks(int p, int threads)
+    /// <summary>Takes the tree's feature list and cuts it into contiguous blocks of at most four features (one kernel
+    /// pass each), with a block count that is a multiple of the thread count so that threads get equal work.</summary>
+    private void SetFeatures(int[] features)
     {
+        if (ReferenceEquals(features, _features)) return;
+        _features = features;
+        int p = features.Length;
         int blocks = (p + 3) / 4;
-        blocks = Math.Min(p, (blocks + threads - 1) / threads * threads);
-        var starts = new int[blocks + 1];
-        for (int b = 0; b <= blocks; b++) starts[b] = (int)((long)p * b / blocks);
-        return starts;
+        blocks = Math.Max(1, Math.Min(p, (blocks + _threads - 1) / _threads * _threads));
+        _blocks = new int[blocks][];
+        for (int b = 0; b < blocks; b++)
+            _blocks[b] = features[(int)((long)p * b / blocks)..(int)((long)p * (b + 1) / blocks)];
     }
 
     private bool AtMaxDepth(int depth) => _s.MaxDepth is int d && depth >= d;
@@ -143,13 +192,7 @@ internal sealed class TreeGrower
     private bool CanSplit(Node node) =>
         node.Count >= 2 * _s.MinSamplesLeaf && node.H >= _s.MinHessianToSplit && !AtMaxDepth(node.Depth);
 
-    private double LeafValue(double g, double h) => NodeValue(g, h) * _s.LearningRate;
-
-    private HistogramBin[] Rent()
-    {
-        if (_pool.TryPop(out var hist)) return hist;
-        return new HistogramBin[_p * _bins];
-    }
+    private HistogramBin[] Rent() => _pool.TryPop(out var hist) ? hist : new HistogramBin[_p * _bins];
 
     private void Return(Node node)
     {
@@ -158,49 +201,76 @@ internal sealed class TreeGrower
         node.Hist = null;
     }
 
-    private void BuildHistogram(Node node, ReadOnlySpan<float> gradient, ReadOnlySpan<float> hessian, bool isRoot)
+    private void BuildHistogram(Node node, ReadOnlySpan<float> gradient, ReadOnlySpan<float> hessian, bool dense)
     {
         int start = node.Start, count = node.Count;
-        var gh = _ghOrdered;
-        const int chunk = 16_384;
-        var (ga, ha, off, root) = (_gradient!, _hessian!, _offset, isRoot);
-        Parallel.For(0, (count + chunk - 1) / chunk, _parallel, c =>
-        {
-            for (int k = c * chunk, end = Math.Min(count, (c + 1) * chunk); k < end; k++)
-            {
-                int r = (root ? k : _rows[start + k]) + off;
-                gh[2 * k] = ga[r];
-                gh[2 * k + 1] = ha[r];
-            }
-        });
         var hist = node.Hist!;
-        var blocks = _blocks;
-        Parallel.For(0, blocks.Length - 1, _parallel, b =>
+        foreach (int f in _features) hist.AsSpan(f * _bins, _bins).Clear();
+        ReadOnlySpan<float> g, h;
+        if (dense)
         {
-            int first = blocks[b], features = blocks[b + 1] - first;
-            hist.AsSpan(first * _bins, features * _bins).Clear();
-            HistogramKernels.Build(_binned, _n, first, features, isRoot ? default : _rows.AsSpan(start, count),
-                gh.AsSpan(0, 2 * count), hist, _bins);
-        });
-    }
-
-    private void Subtract(HistogramBin[] parent, HistogramBin[] small, HistogramBin[] large)
-    {
-        for (int j = 0; j < parent.Length; j++)
-        {
-            large[j].Gradient = parent[j].Gradient - small[j].Gradient;
-            large[j].Hessian = parent[j].Hessian - small[j].Hessian;
-            large[j].Count = parent[j].Count - small[j].Count;
+            g = gradient;
+            h = hessian;
         }
+        else
+        {
+            var (gAll, hAll, shift, rowsAll, go, ho) = (_gAll!, _hAll!, _offset, _rows, _gOrdered, _hOrdered);
+            void Gather(int a, int b)
+            {
+                for (int k = a; k < b; k++)
+                {
+                    int r = rowsAll[start + k] + shift;
+                    go[k] = gAll[r];
+                    ho[k] = hAll[r];
+                }
+            }
+            if (count < 65_536 || _threads == 1) Gather(0, count);
+            else Parallel.For(0, _threads, _parallel, t => Gather((int)((long)count * t / _threads), (int)((long)count * (t + 1) / _threads)));
+            g = _gOrdered.AsSpan(0, count);
+            h = _hOrdered.AsSpan(0, count);
+        }
+        if (_blocks.Length == 1 || (long)count * _features.Length < ParallelWork)
+        {
+            HistogramKernels.Build(_binned, _n, _features, dense ? default : _rows.AsSpan(start, count), g, h, hist, _bins);
+            return;
+        }
+        var blocks = _blocks;
+        var (ga, ha, at) = dense ? (_gAll!, _hAll!, _offset) : (_gOrdered, _hOrdered, 0);
+        Parallel.For(0, blocks.Length, _parallel, b =>
+            HistogramKernels.Build(_binned, _n, blocks[b], dense ? default : _rows.AsSpan(start, count), ga.AsSpan(at, count),
+                ha.AsSpan(at, count), hist, _bins));
     }
 
     private void FindSplit(Node node)
     {
-        var best = new Split?[_p];
-        Parallel.For(0, _p, _parallel, f => best[f] = FeatureSplit(node, f));
+        var features = _features;
+        if (_s.MaxFeatures < 1 && _nodeRandom is not null)
+        {
+            int k = Math.Max(1, (int)Math.Round(_s.MaxFeatures * features.Length));
+            if (k < features.Length)
+            {
+                var pick = (int[])features.Clone();
+                for (int i = 0; i < k; i++)
+                {
+                    int j = i + _nodeRandom.NextInt(pick.Length - i);
+                    (pick[i], pick[j]) = (pick[j], pick[i]);
+                }
+                features = pick[..k];
+                Array.Sort(features);
+            }
+        }
+        var best = _featureBest;
+        if (node.Count * (long)features.Length < ParallelWork || _threads == 1)
+            foreach (int f in features) best[f] = FeatureSplit(node, f);
+        else
+            Parallel.For(0, features.Length, _parallel, j => best[features[j]] = FeatureSplit(node, features[j]));
         Split? winner = null;
-        foreach (var s in best)
+        foreach (int f in features)
+        {
+            var s = best[f];
             if (s is not null && (winner is null || s.Gain > winner.Gain)) winner = s;
+            best[f] = null;
+        }
         node.Best = winner;
     }
 
@@ -208,75 +278,197 @@ internal sealed class TreeGrower
     /// missing values, missing values left), or null if none has positive gain.</summary>
     private Split? FeatureSplit(Node node, int f)
     {
+        if (_categorical[f]) return CategoricalSplit(node, f);
         var bins = node.Hist.AsSpan(f * _bins, _bins);
         double minH = _s.MinHessianToSplit;
         int msl = _s.MinSamplesLeaf;
         double G = node.G, H = node.H;
         int N = node.Count;
-        double parent = G * NodeValue(G, H);
-        Split? best = null;
+        double lower = node.Lower, upper = node.Upper;
+        int cst = _s.Monotonic?[f] ?? 0;
+        double parent = G * node.Value;
         double bestGain = 0;
+        int bestBin = -1;
+        bool bestMissingLeft = false;
         bool hasMissing = _hasMissing[f];
         int nonMissing = _nonMissing[f];
         int end = nonMissing - 1 + (hasMissing ? 1 : 0);
-        double gl = 0, hl = 0;
-        int nl = 0;
+        double gl = 0, hl = 0, nlc = 0;
         for (int b = 0; b < end; b++)
         {
             gl += bins[b].Gradient;
             hl += bins[b].Hessian;
-            nl += bins[b].Count;
-            int nr = N - nl;
+            nlc += bins[b].Count;
+            int nl = (int)nlc, nr = N - nl;
             if (nl < msl) continue;
             if (nr < msl) break;
             double hr = H - hl;
             if (hl < minH) continue;
             if (hr < minH) break;
-            double gr = G - gl;
-            double gain = Gain(parent, gl, hl, gr, hr);
+            double gain = Gain(parent, gl, hl, G - gl, hr, lower, upper, cst);
             if (gain > bestGain)
             {
                 bestGain = gain;
-                best = new Split { Gain = gain, Feature = f, Bin = b, MissingLeft = false, GL = gl, HL = hl, NL = nl, GR = gr, HR = hr, NR = nr };
+                bestBin = b;
+                bestMissingLeft = false;
             }
         }
         if (hasMissing)
         {
-            double gr = 0, hr = 0;
-            int nr = 0;
+            double gr = 0, hr = 0, nrc = 0;
             for (int b = nonMissing - 2; b >= 0; b--)
             {
                 gr += bins[b + 1].Gradient;
                 hr += bins[b + 1].Hessian;
-                nr += bins[b + 1].Count;
-                int nlm = N - nr;
+                nrc += bins[b + 1].Count;
+                int nr = (int)nrc, nl = N - nr;
                 if (nr < msl) continue;
-                if (nlm < msl) break;
+                if (nl < msl) break;
                 double hlm = H - hr;
                 if (hr < minH) continue;
                 if (hlm < minH) break;
-                double glm = G - gr;
-                double gain = Gain(parent, glm, hlm, gr, hr);
+                double gain = Gain(parent, G - gr, hlm, gr, hr, lower, upper, cst);
                 if (gain > bestGain)
                 {
                     bestGain = gain;
-                    best = new Split { Gain = gain, Feature = f, Bin = b, MissingLeft = true, GL = glm, HL = hlm, NL = nlm, GR = gr, HR = hr, NR = nr };
+                    bestBin = b;
+                    bestMissingLeft = true;
                 }
             }
         }
-        return best;
+        if (bestBin < 0) return null;
+        // Recompute the sums of the winner in its scan's order (cheaper than keeping them for every improvement).
+        double gL, hL, gR, hR;
+        int nL;
+        if (!bestMissingLeft)
+        {
+            double sg = 0, sh = 0, sc = 0;
+            for (int b = 0; b <= bestBin; b++)
+            {
+                sg += bins[b].Gradient;
+                sh += bins[b].Hessian;
+                sc += bins[b].Count;
+            }
+            (gL, hL, nL, gR, hR) = (sg, sh, (int)sc, G - sg, H - sh);
+        }
+        else
+        {
+            double sg = 0, sh = 0, sc = 0;
+            for (int b = nonMissing - 2; b >= bestBin; b--)
+            {
+                sg += bins[b + 1].Gradient;
+                sh += bins[b + 1].Hessian;
+                sc += bins[b + 1].Count;
+            }
+            (gL, hL, nL, gR, hR) = (G - sg, H - sh, N - (int)sc, sg, sh);
+        }
+        return new Split
+        {
+            Gain = bestGain, Feature = f, Bin = bestBin, MissingLeft = bestMissingLeft,
+            GL = gL, HL = hL, NL = nL, GR = gR, HR = hR, NR = N - nL,
+            ValueLeft = NodeValue(gL, hL, lower, upper), ValueRight = NodeValue(gR, hR, lower, upper),
+        };
     }
 
-    /// <summary>Unshrunk node value −G/(H + λ + 1e−15), scikit-learn's <c>compute_node_value</c> (the 1e−15 guards H = 0).</summary>
-    private double NodeValue(double g, double h) => -g / (h + _s.L2Regularization + 1e-15);
+    /// <summary>
+    /// Best split of a categorical feature, scikit-learn's: the categories (and the missing bin, as one more category)
+    /// with hessian support ≥ 10 are ordered by G/(H + 10) and scanned from both ends up to the middle; the prefix
+    /// goes left, everything else (including low-support categories) right.
+    /// </summary>
+    private Split? CategoricalSplit(Node node, int f)
+    {
+        const double minSupport = 10;
+        var bins = node.Hist.AsSpan(f * _bins, _bins);
+        double G = node.G, H = node.H, minH = _s.MinHessianToSplit;
+        int N = node.Count, msl = _s.MinSamplesLeaf;
+        double support = N / H;
+        int nonMissing = _nonMissing[f];
+        Span<int> used = stackalloc int[nonMissing + 1];
+        Span<double> order = stackalloc double[nonMissing + 1];
+        int m = 0;
+        void Consider(int b, Span<int> used, Span<double> order, Span<HistogramBin> bins)
+        {
+            if (bins[b].Hessian * support < minSupport) return;
+            // Insertion sort (stable) by G/(H + 10).
+            double v = bins[b].Gradient / (bins[b].Hessian + minSupport);
+            int at = m;
+            while (at > 0 && order[at - 1] > v)
+            {
+                order[at] = order[at - 1];
+                used[at] = used[at - 1];
+                at--;
+            }
+            order[at] = v;
+            used[at] = b;
+            m++;
+        }
+        for (int b = 0; b < nonMissing; b++) Consider(b, used, order, bins);
+        if (_hasMissing[f]) Consider(_missingBin, used, order, bins);
+        if (m <= 1) return null;
+        double parent = G * node.Value, bestGain = 0, bestGL = 0, bestHL = 0;
+        int bestEnd = -1, bestDirection = 0, bestNL = 0;
+        foreach (int direction in (ReadOnlySpan<int>)[1, -1])
+        {
+            int middle = direction == 1 ? (m + 1) / 2 : (m + 1) / 2 - 1;
+            double gl = 0, hl = 0, nlc = 0;
+            for (int i = 0; i < middle; i++)
+            {
+                int sorted = direction == 1 ? i : m - 1 - i;
+                ref var e = ref bins[used[sorted]];
+                nlc += e.Count;
+                hl += e.Hessian;
+                gl += e.Gradient;
+                int nl = (int)nlc, nr = N - nl;
+                double hr = H - hl;
+                if (nl < msl || hl < minH) continue;
+                if (nr < msl || hr < minH) break;
+                double gain = Gain(parent, gl, hl, G - gl, hr, node.Lower, node.Upper, 0);
+                if (gain > bestGain)
+                {
+                    (bestGain, bestEnd, bestDirection, bestGL, bestHL, bestNL) = (gain, sorted, direction, gl, hl, nl);
+                }
+            }
+        }
+        if (bestEnd < 0) return null;
+        var left = new ulong[4];
+        if (bestDirection == 1)
+            for (int i = 0; i <= bestEnd; i++) left[used[i] >> 6] |= 1UL << (used[i] & 63);
+        else
+            for (int i = m - 1; i >= bestEnd; i--) left[used[i] >> 6] |= 1UL << (used[i] & 63);
+        double gR = G - bestGL, hR = H - bestHL;
+        return new Split
+        {
+            Gain = bestGain, Feature = f, Bin = -1, LeftBins = left,
+            MissingLeft = _hasMissing[f] && (left[_missingBin >> 6] & (1UL << (_missingBin & 63))) != 0,
+            GL = bestGL, HL = bestHL, NL = bestNL, GR = gR, HR = hR, NR = N - bestNL,
+            ValueLeft = NodeValue(bestGL, bestHL, node.Lower, node.Upper), ValueRight = NodeValue(gR, hR, node.Lower, node.Upper),
+        };
+    }
+
+    /// <summary>Whether a row in bin <paramref name="b"/> goes left at split <paramref name="s"/>.</summary>
+    private bool GoesLeft(Split s, int b) =>
+        b == _missingBin ? s.MissingLeft
+        : s.LeftBins is ulong[] set ? (set[b >> 6] & (1UL << (b & 63))) != 0
+        : b <= s.Bin;
+
+    /// <summary>Unshrunk node value −G/(H + λ + 1e−15) clipped to [lower, upper], scikit-learn's
+    /// <c>compute_node_value</c> (the 1e−15 guards H = 0).</summary>
+    private double NodeValue(double g, double h, double lower, double upper)
+    {
+        double v = -g / (h + _s.L2Regularization + 1e-15);
+        return v < lower ? lower : v > upper ? upper : v;
+    }
 
     /// <summary>Split gain, evaluated in scikit-learn's order so that near-tied candidates are ranked identically:
-    /// loss(node) − loss(left) − loss(right) with loss(side) = G · value(side) = −G²/(H + λ).</summary>
-    private double Gain(double parent, double gl, double hl, double gr, double hr)
+    /// loss(node) − loss(left) − loss(right) with loss(side) = G · value(side); −1 when the children's values
+    /// break the feature's monotonic constraint.</summary>
+    private double Gain(double parent, double gl, double hl, double gr, double hr, double lower, double upper, int cst)
     {
+        double vl = NodeValue(gl, hl, lower, upper), vr = NodeValue(gr, hr, lower, upper);
+        if ((cst > 0 && vl > vr) || (cst < 0 && vl < vr)) return -1;
         double gain = parent;
-        gain -= gl * NodeValue(gl, hl);
-        gain -= gr * NodeValue(gr, hr);
+        gain -= gl * vl;
+        gain -= gr * vr;
         return gain;
     }
 
@@ -284,26 +476,43 @@ internal sealed class TreeGrower
     {
         var node = _nodes[id];
         var s = node.Best!;
-        var col = _binned.AsSpan(s.Feature * _n, _n);
         int start = node.Start, count = node.Count;
-        int parts = count >= 65_536 ? _parallel.MaxDegreeOfParallelism : 1;
+        int parts = count >= 65_536 ? _threads : 1;
         var leftCounts = new int[parts];
         // Each part partitions its slice of the rows into the two scratch buffers (stable, branch-free: every row is
         // written to both sides and only the matching cursor advances); the slices are then concatenated, lefts
         // first. The result is the same stable partition whatever the number of parts.
-        Parallel.For(0, parts, _parallel, part =>
+        void Part(int part)
         {
             int a = start + (int)((long)count * part / parts), b = start + (int)((long)count * (part + 1) / parts);
-            var col = _binned.AsSpan(s.Feature * _n, _n);
-            int bin = s.Bin, missing = _missingBin, missingLeft = s.MissingLeft ? 1 : 0;
+            int f = s.Feature, n = _n, bin = s.Bin, missing = _missingBin, missingLeft = s.MissingLeft ? 1 : 0;
+            if (s.LeftBins is ulong[] set)
+            {
+                // Categorical: a 256-entry table of the side of every bin (the missing bin included).
+                Span<byte> side = stackalloc byte[256];
+                for (int b0 = 0; b0 < 256; b0++) side[b0] = (byte)((set[b0 >> 6] >> (b0 & 63)) & 1);
+                int cl = a, cr = a;
+                for (int k = a; k < b; k++)
+                {
+                    int r = _rows[k];
+                    int goLeft = side[_binned[(long)f * n + r]];
+                    _leftScratch[cl] = r;
+                    _rightScratch[cr] = r;
+                    cl += goLeft;
+                    cr += 1 - goLeft;
+                }
+                leftCounts[part] = cl - a;
+                return;
+            }
             int nl = a, nr = a;
             var rows = _rows;
+            var binned = _binned;
             var leftBuf = _leftScratch;
-            var rightBuf = _scratch;
+            var rightBuf = _rightScratch;
             for (int k = a; k < b; k++)
             {
                 int r = rows[k];
-                int bk = col[r];
+                int bk = binned[(long)f * n + r];
                 int goLeft = bk == missing ? missingLeft : (bk <= bin ? 1 : 0);
                 leftBuf[nl] = r;
                 rightBuf[nr] = r;
@@ -311,7 +520,9 @@ internal sealed class TreeGrower
                 nr += 1 - goLeft;
             }
             leftCounts[part] = nl - a;
-        });
+        }
+        if (parts == 1) Part(0);
+        else Parallel.For(0, parts, _parallel, Part);
         int nl = 0;
         foreach (int c in leftCounts) nl += c;
         int nr = count - nl;
@@ -321,13 +532,23 @@ internal sealed class TreeGrower
             int a = start + (int)((long)count * part / parts), b = start + (int)((long)count * (part + 1) / parts);
             int l = leftCounts[part], r = b - a - l;
             _leftScratch.AsSpan(a, l).CopyTo(_rows.AsSpan(leftAt));
-            _scratch.AsSpan(a, r).CopyTo(_rows.AsSpan(rightAt));
+            _rightScratch.AsSpan(a, r).CopyTo(_rows.AsSpan(rightAt));
             leftAt += l;
             rightAt += r;
         }
         if (!_hasMissing[s.Feature]) s.MissingLeft = nl > nr; // unseen missing values follow the larger child
-        var left = new Node { Start = node.Start, Count = nl, Depth = node.Depth + 1, G = s.GL, H = s.HL, Value = LeafValue(s.GL, s.HL) };
-        var right = new Node { Start = node.Start + nl, Count = nr, Depth = node.Depth + 1, G = s.GR, H = s.HR, Value = LeafValue(s.GR, s.HR) };
+        var left = new Node { Start = node.Start, Count = nl, Depth = node.Depth + 1, G = s.GL, H = s.HL, Value = s.ValueLeft };
+        var right = new Node { Start = node.Start + nl, Count = nr, Depth = node.Depth + 1, G = s.GR, H = s.HR, Value = s.ValueRight };
+        // Monotonic constraints (scikit-learn's grower): below a constrained split the children's values are bounded
+        // by the midpoint of the two child values, so every later leaf on the left stays ≤ (or ≥) every leaf on the right.
+        int cst = _s.Monotonic?[s.Feature] ?? 0;
+        (left.Lower, left.Upper, right.Lower, right.Upper) = (node.Lower, node.Upper, node.Lower, node.Upper);
+        if (cst != 0)
+        {
+            double mid = (left.Value + right.Value) / 2;
+            if (cst > 0) (left.Upper, right.Lower) = (mid, mid);
+            else (left.Lower, right.Upper) = (mid, mid);
+        }
         node.Left = _nodes.Count;
         _nodes.Add(left);
         node.Right = _nodes.Count;
@@ -335,7 +556,7 @@ internal sealed class TreeGrower
         return (left, right);
     }
 
-    private BoostedTree Finish(Span<double> raw)
+    private BoostedTree Finish(Span<double> raw, int inSampleCount, LeafValueUpdate? leafUpdate)
     {
         int m = _nodes.Count;
         var feature = new int[m];
@@ -345,6 +566,8 @@ internal sealed class TreeGrower
         var right = new int[m];
         var value = new double[m];
         var gain = new double[m];
+        int[]? categorySet = null;
+        List<ulong>? categoryBits = null;
         for (int i = 0; i < m; i++)
         {
             var node = _nodes[i];
@@ -355,16 +578,49 @@ internal sealed class TreeGrower
                 var s = node.Best!;
                 feature[i] = s.Feature;
                 var t = _thresholds[s.Feature];
-                threshold[i] = s.Bin < t.Length ? t[s.Bin] : double.PositiveInfinity;
+                if (s.LeftBins is ulong[] set)
+                {
+                    // Bins are indices into the known categories: store the category values of each side.
+                    if (categorySet is null)
+                    {
+                        categorySet = new int[m];
+                        Array.Fill(categorySet, -1);
+                        categoryBits = [];
+                    }
+                    categorySet[i] = categoryBits!.Count / BoostedTree.SetWords;
+                    var words = new ulong[BoostedTree.SetWords];
+                    for (int b = 0; b < t.Length; b++)
+                    {
+                        int c = (int)t[b];
+                        int half = (set[b >> 6] >> (b & 63) & 1) != 0 ? 0 : 4;
+                        words[half + (c >> 6)] |= 1UL << (c & 63);
+                    }
+                    categoryBits.AddRange(words);
+                }
+                else threshold[i] = s.Bin < t.Length ? t[s.Bin] : double.PositiveInfinity;
                 missingLeft[i] = s.MissingLeft;
                 gain[i] = s.Gain;
             }
             else
             {
-                value[i] = node.Value;
-                foreach (int r in _rows.AsSpan(node.Start, node.Count)) raw[r] += node.Value;
+                var rows = _rows.AsSpan(node.Start, node.Count);
+                double v = leafUpdate is null || rows.IsEmpty ? node.Value : leafUpdate(rows);
+                value[i] = v * _s.LearningRate;
+                foreach (int r in rows) raw[r] += value[i];
             }
         }
-        return new BoostedTree(feature, threshold, missingLeft, left, right, value, gain);
+        // Rows left out of this tree's sample get their leaf's value too: walk the tree on their bins.
+        for (int k = inSampleCount; k < _n; k++)
+        {
+            int r = _rows[k];
+            int i = 0;
+            while (left[i] >= 0)
+            {
+                var s = _nodes[i].Best!;
+                i = GoesLeft(s, _binned[(long)s.Feature * _n + r]) ? left[i] : right[i];
+            }
+            raw[r] += value[i];
+        }
+        return new BoostedTree(feature, threshold, missingLeft, left, right, value, gain, categorySet, categoryBits?.ToArray());
     }
 }

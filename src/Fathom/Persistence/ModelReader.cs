@@ -37,6 +37,9 @@ public sealed class ModelReader
         return props[key];
     }
 
+    /// <summary>Whether a property was written (for properties added in later versions, absent from older files).</summary>
+    public bool HasProperty(string key) => (_node["properties"] as JsonObject)?.ContainsKey(key) == true;
+
     /// <summary>A property as a number.</summary>
     /// <remarks>NaN and ±infinity, which JSON cannot hold as numbers, are read back from the strings
     /// "NaN", "Infinity" and "-Infinity" that <see cref="ModelWriter.SetProperty"/> writes for them.</remarks>
