@@ -6,64 +6,24 @@ namespace Fathom.Ensemble;
 
 /// <summary>
 /// Bagging (bootstrap aggregating, Breiman 1996) of any classifier, as scikit-learn 1.2's <c>BaggingClassifier</c>:
-/// each of <see cref="NEstimators"/> members is fitted on a random sample of the rows (with replacement when
-/// <see cref="Bootstrap"/>) and of the features; the ensemble's probabilities are the mean of the members'.
+/// each of <see cref="BaggingEstimator.NEstimators"/> members is fitted on a random sample of the rows (with replacement when
+/// <see cref="BaggingEstimator.Bootstrap"/>) and of the features; the ensemble's probabilities are the mean of the members'.
 /// </summary>
 /// <remarks>
 /// <para>Rows drawn c times reach a member that takes sample weights as weight c (times the given weight; rows not
 /// drawn get weight 0), as scikit-learn does; a member that takes no weights gets the drawn rows themselves, repeats
-/// included. Member t takes its rows, features and own <c>Seed</c> from the t-th fork of <see cref="Seed"/>, so the
+/// included. Member t takes its rows, features and own <c>Seed</c> from the t-th fork of <see cref="BaggingEstimator.Seed"/>, so the
 /// same seed gives the same ensemble whatever the thread count; scikit-learn's draws differ, so results agree with it
 /// in distribution, not member by member.</para>
 /// <para>Members fit in parallel on up to <see cref="FitContext.ThreadCount"/> threads (each member itself runs
-/// single-threaded). Cost: <see cref="NEstimators"/> × the member's fit.</para>
+/// single-threaded). Cost: <see cref="BaggingEstimator.NEstimators"/> × the member's fit.</para>
 /// </remarks>
-public sealed record BaggingClassifier : IClassifier
+public sealed record BaggingClassifier : BaggingEstimator, IClassifier
 {
     /// <summary>The member estimator; null (default) = a <see cref="DecisionTreeClassifier"/> with its defaults.</summary>
     public IClassifier? Estimator { get; init; }
 
-    /// <summary>Number of members (default 10).</summary>
-    [Hyperparameter("number of members", Min = 1)]
-    public int NEstimators { get; init; } = 10;
-
-    /// <summary>Rows per member: a fraction in (0, 1] of the rows (default 1), or a whole count above 1.</summary>
-    [Hyperparameter("rows drawn per member: a fraction in (0, 1] of the rows, or a whole count", Min = 0, MinExclusive = true)]
-    public double MaxSamples { get; init; } = 1.0;
-
-    /// <summary>Features per member: a fraction in (0, 1] of the features (default 1), or a whole count above 1.</summary>
-    [Hyperparameter("features drawn per member: a fraction in (0, 1] of the features, or a whole count", Min = 0, MinExclusive = true)]
-    public double MaxFeatures { get; init; } = 1.0;
-
-    /// <summary>Draw rows with replacement (default true).</summary>
-    [Hyperparameter("draw rows with replacement")]
-    public bool Bootstrap { get; init; } = true;
-
-    /// <summary>Draw features with replacement (default false).</summary>
-    [Hyperparameter("draw features with replacement")]
-    public bool BootstrapFeatures { get; init; }
-
-    /// <summary>Score each row with the members that did not draw it (out-of-bag accuracy; needs bootstrap). Default false.</summary>
-    [Hyperparameter("score each row with the members that did not draw it (out-of-bag accuracy)")]
-    public bool OobScore { get; init; }
-
-    /// <summary>Seed of the draws and of the members' own seeds (default 0).</summary>
-    [Hyperparameter("seed of the row and feature draws and of the members' seeds")]
-    public int Seed { get; init; }
-
-    /// <summary>Stochastic; takes sample weights; accepts missing values and is scale-invariant when the member does.</summary>
-    public EstimatorTags Tags
-    {
-        get
-        {
-            var t = Member.Tags;
-            return new()
-            {
-                IsStochastic = true, AllowsMissingValues = t.AllowsMissingValues, IsScaleInvariant = t.IsScaleInvariant,
-                RequiresNonNegativeFeatures = t.RequiresNonNegativeFeatures,
-            };
-        }
-    }
+    private protected override EstimatorTags MemberTags => Member.Tags;
 
     private IClassifier Member => Estimator ?? new DecisionTreeClassifier();
 
