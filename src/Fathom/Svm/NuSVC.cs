@@ -11,57 +11,24 @@ namespace Fathom.Svm;
 /// Multiclass is one-vs-one; the model is an <see cref="SVCModel"/>.
 /// </summary>
 /// <remarks>
-/// Fit costs between O(n²·p) and O(n³) (kernel rows dominate; the cache holds <see cref="CacheSize"/> MB of them).
+/// Fit costs between O(n²·p) and O(n³) (kernel rows dominate; the cache holds <see cref="KernelSvmEstimator.CacheSize"/> MB of them).
 /// Standardize the features first (the command line does). Sample weights bound each row's α (as scikit-learn's
 /// libsvm); rows of weight 0 are dropped.
 /// </remarks>
-public sealed record NuSVC : IClassifier
+public sealed record NuSVC : KernelSvmEstimator, IClassifier
 {
     /// <summary>ν in (0, 1] (default 0.5): an upper bound on the fraction of margin errors and a lower bound on the
     /// fraction of support vectors. Must be feasible: ν·(n_a + n_b)/2 ≤ min(n_a, n_b) for every pair of classes.</summary>
     [Hyperparameter("upper bound on the fraction of margin errors, lower bound on the fraction of support vectors", Min = 0, MinExclusive = true, Max = 1)]
     public double Nu { get; init; } = 0.5;
 
-    /// <summary>Kernel: rbf (default), linear, poly or sigmoid.</summary>
-    [Hyperparameter("kernel: linear, poly, rbf or sigmoid")]
-    public SvmKernel Kernel { get; init; } = SvmKernel.Rbf;
-
-    /// <summary>Degree of the poly kernel (default 3).</summary>
-    [Hyperparameter("degree of the poly kernel", Min = 0)]
-    public int Degree { get; init; } = 3;
-
-    /// <summary>Kernel coefficient γ of rbf, poly and sigmoid: "scale" (default) = 1 / (features · Var(X)),
-    /// "auto" = 1 / features, or a number &gt; 0.</summary>
-    [Hyperparameter("kernel coefficient: scale, auto or a number > 0")]
-    public string Gamma { get; init; } = "scale";
-
-    /// <summary>Constant term of the poly and sigmoid kernels (default 0).</summary>
-    [Hyperparameter("constant term of the poly and sigmoid kernels")]
-    public double Coef0 { get; init; }
-
-    /// <summary>Use the shrinking heuristic (default true).</summary>
-    [Hyperparameter("use the shrinking heuristic")]
-    public bool Shrinking { get; init; } = true;
-
     /// <summary>Fit Platt-scaled probabilities by internal 5-fold cross-validation (default false; makes fit ~6× slower).</summary>
     [Hyperparameter("fit calibrated probabilities (Platt scaling, internal 5-fold cross-validation)")]
     public bool Probability { get; init; }
 
-    /// <summary>Stopping tolerance on the maximal KKT violation (default 1e-3).</summary>
-    [Hyperparameter("stopping tolerance", Min = 0, MinExclusive = true)]
-    public double Tol { get; init; } = 1e-3;
-
-    /// <summary>Kernel cache size in MB (default 200).</summary>
-    [Hyperparameter("kernel cache size in MB", Min = 0, MinExclusive = true)]
-    public double CacheSize { get; init; } = 200;
-
     /// <summary>Class weights: none (default) or balanced (n / (classes · n_c)); multiply each row's bound.</summary>
     [Hyperparameter("class weights: none or balanced")]
     public ClassWeightMode ClassWeight { get; init; } = ClassWeightMode.None;
-
-    /// <summary>Iteration limit of each solver run; −1 (default) for libsvm's max(10⁷, 100·n).</summary>
-    [Hyperparameter("iteration limit per solver run (-1 for no explicit limit)", Min = -1)]
-    public int MaxIter { get; init; } = -1;
 
     /// <summary>Shape of the multiclass decision function: ovr (default) or ovo.</summary>
     [Hyperparameter("multiclass decision function shape: ovr or ovo")]
@@ -73,8 +40,6 @@ public sealed record NuSVC : IClassifier
 
     /// <summary>Takes sample weights; deterministic.</summary>
     public EstimatorTags Tags { get; } = new();
-
-    internal KernelSvmOptions Options => new(Kernel, Degree, Gamma, Coef0, Shrinking, Tol, CacheSize, MaxIter);
 
     /// <summary>Validates, then fits a new model.</summary>
     /// <param name="x">Features (n × p), finite.</param>

@@ -9,7 +9,7 @@ namespace Fathom.Svm;
 /// (Σ(α_i + α_i*) = C·ν·n); solved by the ν variant of the SMO solver. f(x) = Σ (α_i − α_i*) K(x_i, x) + b.
 /// </summary>
 /// <remarks>Fit costs between O(n²·p) and O(n³). Sample weights multiply C per row; rows of weight 0 are dropped.</remarks>
-public sealed record NuSVR : IRegressor
+public sealed record NuSVR : KernelSvmEstimator, IRegressor
 {
     /// <summary>Penalty C &gt; 0 (default 1).</summary>
     [Hyperparameter("regularization: penalty of errors beyond epsilon", Min = 0, MinExclusive = true)]
@@ -18,38 +18,6 @@ public sealed record NuSVR : IRegressor
     /// <summary>ν in (0, 1] (default 0.5).</summary>
     [Hyperparameter("upper bound on the fraction of errors, lower bound on the fraction of support vectors", Min = 0, MinExclusive = true, Max = 1)]
     public double Nu { get; init; } = 0.5;
-
-    /// <summary>Kernel: rbf (default), linear, poly or sigmoid.</summary>
-    [Hyperparameter("kernel: linear, poly, rbf or sigmoid")]
-    public SvmKernel Kernel { get; init; } = SvmKernel.Rbf;
-
-    /// <summary>Degree of the poly kernel (default 3).</summary>
-    [Hyperparameter("degree of the poly kernel", Min = 0)]
-    public int Degree { get; init; } = 3;
-
-    /// <summary>Kernel coefficient γ: "scale" (default) = 1 / (features · Var(X)), "auto" = 1 / features, or a number &gt; 0.</summary>
-    [Hyperparameter("kernel coefficient: scale, auto or a number > 0")]
-    public string Gamma { get; init; } = "scale";
-
-    /// <summary>Constant term of the poly and sigmoid kernels (default 0).</summary>
-    [Hyperparameter("constant term of the poly and sigmoid kernels")]
-    public double Coef0 { get; init; }
-
-    /// <summary>Use the shrinking heuristic (default true).</summary>
-    [Hyperparameter("use the shrinking heuristic")]
-    public bool Shrinking { get; init; } = true;
-
-    /// <summary>Stopping tolerance on the maximal KKT violation (default 1e-3).</summary>
-    [Hyperparameter("stopping tolerance", Min = 0, MinExclusive = true)]
-    public double Tol { get; init; } = 1e-3;
-
-    /// <summary>Kernel cache size in MB (default 200).</summary>
-    [Hyperparameter("kernel cache size in MB", Min = 0, MinExclusive = true)]
-    public double CacheSize { get; init; } = 200;
-
-    /// <summary>Iteration limit; −1 (default) for libsvm's max(10⁷, 100·n).</summary>
-    [Hyperparameter("iteration limit (-1 for no explicit limit)", Min = -1)]
-    public int MaxIter { get; init; } = -1;
 
     /// <summary>Takes sample weights; deterministic.</summary>
     public EstimatorTags Tags { get; } = new();
@@ -64,7 +32,7 @@ public sealed record NuSVR : IRegressor
     public SVRModel Fit(Matrix x, double[] y, double[]? sampleWeight = null, FitContext? context = null)
     {
         Hyperparameters.Validate(this);
-        var options = new KernelSvmOptions(Kernel, Degree, Gamma, Coef0, Shrinking, Tol, CacheSize, MaxIter);
+        var options = Options;
         options.CheckGamma(nameof(NuSVR));
         double nu = Nu;
         return KernelRegressorTrainer.Fit(this, "nu-svr", nameof(NuSVR), options, C, x, y, sampleWeight, context,

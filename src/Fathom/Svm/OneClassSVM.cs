@@ -10,43 +10,11 @@ namespace Fathom.Svm;
 /// of support vectors from below.
 /// </summary>
 /// <remarks>Fit costs between O(n²·p) and O(n³). Not a classifier: <see cref="Fit"/> takes no labels.</remarks>
-public sealed record OneClassSVM : IEstimator
+public sealed record OneClassSVM : KernelSvmEstimator, IEstimator
 {
     /// <summary>ν in (0, 1] (default 0.5).</summary>
     [Hyperparameter("upper bound on the fraction of training outliers, lower bound on the fraction of support vectors", Min = 0, MinExclusive = true, Max = 1)]
     public double Nu { get; init; } = 0.5;
-
-    /// <summary>Kernel: rbf (default), linear, poly or sigmoid.</summary>
-    [Hyperparameter("kernel: linear, poly, rbf or sigmoid")]
-    public SvmKernel Kernel { get; init; } = SvmKernel.Rbf;
-
-    /// <summary>Degree of the poly kernel (default 3).</summary>
-    [Hyperparameter("degree of the poly kernel", Min = 0)]
-    public int Degree { get; init; } = 3;
-
-    /// <summary>Kernel coefficient γ: "scale" (default) = 1 / (features · Var(X)), "auto" = 1 / features, or a number &gt; 0.</summary>
-    [Hyperparameter("kernel coefficient: scale, auto or a number > 0")]
-    public string Gamma { get; init; } = "scale";
-
-    /// <summary>Constant term of the poly and sigmoid kernels (default 0).</summary>
-    [Hyperparameter("constant term of the poly and sigmoid kernels")]
-    public double Coef0 { get; init; }
-
-    /// <summary>Use the shrinking heuristic (default true).</summary>
-    [Hyperparameter("use the shrinking heuristic")]
-    public bool Shrinking { get; init; } = true;
-
-    /// <summary>Stopping tolerance on the maximal KKT violation (default 1e-3).</summary>
-    [Hyperparameter("stopping tolerance", Min = 0, MinExclusive = true)]
-    public double Tol { get; init; } = 1e-3;
-
-    /// <summary>Kernel cache size in MB (default 200).</summary>
-    [Hyperparameter("kernel cache size in MB", Min = 0, MinExclusive = true)]
-    public double CacheSize { get; init; } = 200;
-
-    /// <summary>Iteration limit; −1 (default) for libsvm's max(10⁷, 100·n).</summary>
-    [Hyperparameter("iteration limit (-1 for no explicit limit)", Min = -1)]
-    public int MaxIter { get; init; } = -1;
 
     /// <summary>Takes sample weights (bounds of the α); deterministic.</summary>
     public EstimatorTags Tags { get; } = new();
@@ -60,7 +28,7 @@ public sealed record OneClassSVM : IEstimator
     public OneClassSVMModel Fit(Matrix x, double[]? sampleWeight = null, FitContext? context = null)
     {
         Hyperparameters.Validate(this);
-        var options = new KernelSvmOptions(Kernel, Degree, Gamma, Coef0, Shrinking, Tol, CacheSize, MaxIter);
+        var options = Options;
         options.CheckGamma(nameof(OneClassSVM));
         ArgumentNullException.ThrowIfNull(x);
         KernelSvmOptions.CheckData(x, x.Rows, sampleWeight, nameof(OneClassSVM));
