@@ -10,23 +10,14 @@ namespace Fathom.Imbalance;
 /// the class may end a few rows off the target, as in imbalanced-learn), each on a segment towards a random one of
 /// its same-class neighbours.
 /// </summary>
-public sealed record Adasyn : ISampler
+public sealed record Adasyn : SamplerSettings
 {
     /// <summary>Neighbours used both to weigh the rows and to interpolate. Default 5.</summary>
     public int KNeighbors { get; init; } = 5;
 
-    /// <summary>Which classes grow; default every class but the majority, to the majority's size.</summary>
-    public SamplingStrategy SamplingStrategy { get; init; } = SamplingStrategy.Auto;
-
-    /// <summary>For two classes: the wanted minority / majority ratio after sampling, in (0, 1]. Default none.</summary>
-    public double? Ratio { get; init; }
-
-    /// <summary>Seed of the draws. Default 0.</summary>
-    public int Seed { get; init; }
-
     /// <inheritdoc/>
     /// <exception cref="InvalidInputException">No row of a class to grow has a neighbour of another class (nothing to adapt to).</exception>
-    public SamplerResult Resample(Matrix x, ClassLabels y)
+    public override SamplerResult Resample(Matrix x, ClassLabels y)
     {
         const string name = nameof(Adasyn);
         SamplerInput.Check(x, y, name);
@@ -56,7 +47,4 @@ public sealed record Adasyn : ISampler
         }
         return SamplerInput.Assemble(x, y, Enumerable.Range(0, x.Rows).ToArray(), added);
     }
-
-    /// <inheritdoc/>
-    public ISampler WithSeed(int seed) => this with { Seed = seed };
 }

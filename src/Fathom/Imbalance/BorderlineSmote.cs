@@ -10,7 +10,7 @@ namespace Fathom.Imbalance;
 /// splitting the new rows between the two by a Beta(10, 10) draw f as imbalanced-learn does (int(f·(n + 1)) and
 /// int((1 − f)·n) rows, so the class may end one row off its target). A class with no row in danger is left as is.
 /// </summary>
-public sealed record BorderlineSmote : ISampler
+public sealed record BorderlineSmote : SamplerSettings
 {
     /// <summary>Same-class neighbours to interpolate towards. Default 5.</summary>
     public int KNeighbors { get; init; } = 5;
@@ -21,17 +21,8 @@ public sealed record BorderlineSmote : ISampler
     /// <summary>1 (same-class neighbours) or 2 (also other classes' rows). Default 1.</summary>
     public int Kind { get; init; } = 1;
 
-    /// <summary>Which classes grow; default every class but the majority, to the majority's size.</summary>
-    public SamplingStrategy SamplingStrategy { get; init; } = SamplingStrategy.Auto;
-
-    /// <summary>For two classes: the wanted minority / majority ratio after sampling, in (0, 1]. Default none.</summary>
-    public double? Ratio { get; init; }
-
-    /// <summary>Seed of the draws. Default 0.</summary>
-    public int Seed { get; init; }
-
     /// <inheritdoc/>
-    public SamplerResult Resample(Matrix x, ClassLabels y)
+    public override SamplerResult Resample(Matrix x, ClassLabels y)
     {
         const string name = nameof(BorderlineSmote);
         SamplerInput.Check(x, y, name);
@@ -79,9 +70,6 @@ public sealed record BorderlineSmote : ISampler
         }
         return SamplerInput.Assemble(x, y, Enumerable.Range(0, x.Rows).ToArray(), added);
     }
-
-    /// <inheritdoc/>
-    public ISampler WithSeed(int seed) => this with { Seed = seed };
 
     // Gamma(10, 1) as a sum of ten unit exponentials.
     private static double Gamma10(RandomSource rng)

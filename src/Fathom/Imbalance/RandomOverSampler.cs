@@ -7,19 +7,10 @@ namespace Fathom.Imbalance;
 /// Random over-sampling: each selected class gains copies of its own rows, drawn uniformly with replacement,
 /// until it reaches the target size (imbalanced-learn's RandomOverSampler). O(n + added · p).
 /// </summary>
-public sealed record RandomOverSampler : ISampler
+public sealed record RandomOverSampler : SamplerSettings
 {
-    /// <summary>Which classes grow; default every class but the majority, to the majority's size.</summary>
-    public SamplingStrategy SamplingStrategy { get; init; } = SamplingStrategy.Auto;
-
-    /// <summary>For two classes: the wanted minority / majority ratio after sampling, in (0, 1]; overrides the strategy. Default none.</summary>
-    public double? Ratio { get; init; }
-
-    /// <summary>Seed of the draws. Default 0.</summary>
-    public int Seed { get; init; }
-
     /// <inheritdoc/>
-    public SamplerResult Resample(Matrix x, ClassLabels y)
+    public override SamplerResult Resample(Matrix x, ClassLabels y)
     {
         SamplerInput.Check(x, y, nameof(RandomOverSampler));
         var counts = y.ClassCounts();
@@ -31,7 +22,4 @@ public sealed record RandomOverSampler : ISampler
             for (int a = counts[c]; a < targets[c]; a++) added.Add((c, byClass[c][rng.NextInt(counts[c])], null));
         return SamplerInput.Assemble(x, y, Enumerable.Range(0, x.Rows).ToArray(), added);
     }
-
-    /// <inheritdoc/>
-    public ISampler WithSeed(int seed) => this with { Seed = seed };
 }

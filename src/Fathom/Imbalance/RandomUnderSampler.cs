@@ -7,19 +7,10 @@ namespace Fathom.Imbalance;
 /// Random under-sampling: each selected class keeps a uniformly drawn subset of its rows (without replacement)
 /// of the target size (imbalanced-learn's RandomUnderSampler). Kept rows stay in their original order. O(n).
 /// </summary>
-public sealed record RandomUnderSampler : ISampler
+public sealed record RandomUnderSampler : SamplerSettings
 {
-    /// <summary>Which classes shrink; default every class but the minority, to the minority's size.</summary>
-    public SamplingStrategy SamplingStrategy { get; init; } = SamplingStrategy.Auto;
-
-    /// <summary>For two classes: the wanted minority / majority ratio after sampling, in (0, 1]; overrides the strategy. Default none.</summary>
-    public double? Ratio { get; init; }
-
-    /// <summary>Seed of the draws. Default 0.</summary>
-    public int Seed { get; init; }
-
     /// <inheritdoc/>
-    public SamplerResult Resample(Matrix x, ClassLabels y)
+    public override SamplerResult Resample(Matrix x, ClassLabels y)
     {
         SamplerInput.Check(x, y, nameof(RandomUnderSampler));
         var counts = y.ClassCounts();
@@ -41,7 +32,4 @@ public sealed record RandomUnderSampler : ISampler
         keep.Sort();
         return SamplerInput.Assemble(x, y, keep, []);
     }
-
-    /// <inheritdoc/>
-    public ISampler WithSeed(int seed) => this with { Seed = seed };
 }

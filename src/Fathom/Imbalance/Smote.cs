@@ -9,22 +9,13 @@ namespace Fathom.Imbalance;
 /// random position. Classes grow to the target size of <see cref="SamplingStrategy"/>. Features should be scaled
 /// first (distances decide the neighbours). O(n_c log n_c) per class for the neighbour index, O(added · p) to generate.
 /// </summary>
-public sealed record Smote : ISampler
+public sealed record Smote : SamplerSettings
 {
     /// <summary>Neighbours of the same class a new row may be drawn towards. Default 5.</summary>
     public int KNeighbors { get; init; } = 5;
 
-    /// <summary>Which classes grow; default every class but the majority, to the majority's size.</summary>
-    public SamplingStrategy SamplingStrategy { get; init; } = SamplingStrategy.Auto;
-
-    /// <summary>For two classes: the wanted minority / majority ratio after sampling, in (0, 1]. Default none.</summary>
-    public double? Ratio { get; init; }
-
-    /// <summary>Seed of the draws. Default 0.</summary>
-    public int Seed { get; init; }
-
     /// <inheritdoc/>
-    public SamplerResult Resample(Matrix x, ClassLabels y)
+    public override SamplerResult Resample(Matrix x, ClassLabels y)
     {
         const string name = nameof(Smote);
         SamplerInput.Check(x, y, name);
@@ -50,7 +41,4 @@ public sealed record Smote : ISampler
         }
         return SamplerInput.Assemble(x, y, Enumerable.Range(0, x.Rows).ToArray(), added);
     }
-
-    /// <inheritdoc/>
-    public ISampler WithSeed(int seed) => this with { Seed = seed };
 }
