@@ -69,3 +69,34 @@ public class HalvingAndNestedTests
         Assert.Throws<InvalidHyperparameterException>(() => SuccessiveHalving.Schedule(5, 100, 3, 200, false));
     }
 }
+
+public class HyperbandTests
+{
+    [Fact]
+    public void BracketsFollowLiEtAl()
+    {
+        // R = 81 rows, r_min = 1, η = 3: s_max = 4; brackets (81, 1), (34, 3), (15, 9), (8, 27), (5, 81) as in the paper's table.
+        var b = Hyperband.Brackets(81, 1, 3);
+        Assert.Equal([(81, 1), (34, 3), (15, 9), (8, 27), (5, 81)], b.Select(t => (t.Candidates, t.MinResources)).ToArray());
+        Assert.Throws<InvalidHyperparameterException>(() => Hyperband.Brackets(81, 1, 1));
+    }
+
+    [Fact]
+    public void SearchRunsEveryBracketAndKeepsTheBest()
+    {
+        var (x, t) = LinearTestData.LoadSample("breast_cancer.csv");
+        var space = RandomizedSearch.ParseSpace("max_depth=1..12, min_samples_leaf=1..40");
+        var (brackets, best) = Hyperband.Run(new DecisionTreeClassifier(), space, x, t, factor: 3, seed: 4,
+            splitter: new StratifiedKFold { NSplits = 3, Shuffle = true, Seed = 0 });
+        var plan = Hyperband.Brackets(x.Rows, 12, 3);
+        Assert.Equal(plan.Count, brackets.Count);
+        for (int i = 0; i < plan.Count; i++)
+        {
+            Assert.Equal(plan[i].Candidates, brackets[i].Candidates);
+            Assert.Equal(plan[i].MinResources, brackets[i].Iterations[0].Resources);
+            Assert.Equal(plan[i].Candidates, brackets[i].Iterations[0].Candidates.Count);
+        }
+        Assert.Equal(brackets.Max(b => b.BestScore), best.BestScore);
+        Assert.NotNull(best.BestModel);
+    }
+}
