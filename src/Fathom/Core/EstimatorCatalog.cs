@@ -122,6 +122,8 @@ public static class EstimatorCatalog
             "Uniform manifold approximation and projection (fuzzy k-NN graph, spectral start, SGD layout; transforms new rows)."),
         new("isomap", EstimatorTask.Transform, typeof(Manifold.Isomap), () => new Manifold.Isomap(),
             "Isometric mapping (geodesic distances on the k-NN graph, kernel PCA; transforms new rows)."),
+        new("mean-shift", EstimatorTask.Clustering, typeof(Cluster.MeanShift), () => new Cluster.MeanShift(),
+            "Mean shift with a flat kernel: finds the modes of the density (bandwidth estimated unless given); the cluster count is found."),
         new("dbscan", EstimatorTask.Clustering, typeof(Cluster.DBSCAN), () => new Cluster.DBSCAN(),
             "Density-based clustering with noise (eps neighbourhoods, min_samples core rule)."),
         new("agglomerative", EstimatorTask.Clustering, typeof(Cluster.AgglomerativeClustering), () => new Cluster.AgglomerativeClustering(),
