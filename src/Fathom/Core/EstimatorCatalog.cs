@@ -116,6 +116,8 @@ public static class EstimatorCatalog
             "Factor analysis (Gaussian latent factors with per-feature noise; SVD-based maximum likelihood)."),
         new("incremental-pca", EstimatorTask.Transform, typeof(Decomposition.IncrementalPCA), () => new Decomposition.IncrementalPCA(),
             "Incremental PCA (batch-by-batch SVD updates; partial fits)."),
+        new("nmf", EstimatorTask.Transform, typeof(Decomposition.NMF), () => new Decomposition.NMF(),
+            "Non-negative matrix factorization X ≈ W·H by coordinate descent (non-negative data)."),
         new("truncated-svd", EstimatorTask.Transform, typeof(Decomposition.TruncatedSVD), () => new Decomposition.TruncatedSVD(),
             "Truncated SVD / latent semantic analysis (randomized, no centring)."),
         new("umap", EstimatorTask.Transform, typeof(Manifold.UMAP), () => new Manifold.UMAP(),
