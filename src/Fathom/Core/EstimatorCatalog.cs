@@ -116,6 +116,8 @@ public static class EstimatorCatalog
             "Factor analysis (Gaussian latent factors with per-feature noise; SVD-based maximum likelihood)."),
         new("incremental-pca", EstimatorTask.Transform, typeof(Decomposition.IncrementalPCA), () => new Decomposition.IncrementalPCA(),
             "Incremental PCA (batch-by-batch SVD updates; partial fits)."),
+        new("fast-ica", EstimatorTask.Transform, typeof(Decomposition.FastICA), () => new Decomposition.FastICA(),
+            "Independent component analysis (parallel FastICA, logcosh/exp/cube contrast)."),
         new("nmf", EstimatorTask.Transform, typeof(Decomposition.NMF), () => new Decomposition.NMF(),
             "Non-negative matrix factorization X ≈ W·H by coordinate descent (non-negative data)."),
         new("truncated-svd", EstimatorTask.Transform, typeof(Decomposition.TruncatedSVD), () => new Decomposition.TruncatedSVD(),

@@ -84,6 +84,7 @@ public static class ModelKinds
         ["truncated-svd"] = r => Fathom.Decomposition.TruncatedSVDModel.ReadFrom(r),
         ["umap"] = r => Fathom.Manifold.UMAPModel.ReadFrom(r),
         ["isomap"] = r => Fathom.Manifold.IsomapModel.ReadFrom(r),
+        ["fast-ica"] = r => Fathom.Decomposition.FastICAModel.ReadFrom(r),
         ["nmf"] = r => Fathom.Decomposition.NMFModel.ReadFrom(r),
         ["mean-shift"] = r => Fathom.Cluster.MeanShiftModel.ReadFrom(r),
         ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
