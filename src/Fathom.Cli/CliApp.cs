@@ -27,6 +27,7 @@ public static class CliApp
             EmbedCommand.Create(console),
             OutliersCommand.Create(console),
         };
+        root.HelpName = "fathom"; // the assembly is Fathom.Cli; users run it as fathom
         try
         {
             var parse = root.Parse(args);
