@@ -25,7 +25,7 @@ public abstract record ForestRegressor
     [Hyperparameter("number of trees", Min = 1)]
     public int NEstimators { get; init; } = 100;
 
-    /// <summary>Impurity measure of the trees: squared_error (default), friedman_mse or poisson.</summary>
+    /// <summary>Impurity measure of the trees: squared_error (default), friedman_mse, poisson or absolute_error.</summary>
     [Hyperparameter("impurity measure of the trees: squared_error, friedman_mse, poisson or absolute_error")]
     public RegressionCriterion Criterion { get; init; } = RegressionCriterion.SquaredError;
 
