@@ -45,14 +45,23 @@ internal static class FewColumnsKernel
         ReadOnlySpan<double> add, ReadOnlySpan<double> rowAdd, double floor, Span<double> output)
     {
         fixed (double* px = x, pp = panel, pa = add, pr = rowAdd, po = output)
+            Multiply(px, ldx, 1, m, d, pp, chunks, pa, pr, floor, po);
+    }
+
+    /// <summary>
+    /// Pointer form: x[i, f] is at x + i·rowStride + f·columnStride (so Aᵀ is read in place with rowStride 1);
+    /// when <paramref name="add"/> is null the raw dot products are stored (no additions, no floor) — the
+    /// per-element FMA chain over f is the same as the GEMM micro-kernels'.
+    /// </summary>
+    internal static unsafe void Multiply(double* x, long rowStride, long columnStride, int m, int d, double* panel, int chunks,
+        double* add, double* rowAdd, double floor, double* output)
+    {
+        switch (chunks)
         {
-            switch (chunks)
-            {
-                case 1: Run<One>(px, ldx, m, d, pp, pa, pr, floor, po); break;
-                case 2: Run<Two>(px, ldx, m, d, pp, pa, pr, floor, po); break;
-                case 3: Run<Three>(px, ldx, m, d, pp, pa, pr, floor, po); break;
-                default: Run<Four>(px, ldx, m, d, pp, pa, pr, floor, po); break;
-            }
+            case 1: Run<One>(x, rowStride, columnStride, m, d, panel, add, rowAdd, floor, output); break;
+            case 2: Run<Two>(x, rowStride, columnStride, m, d, panel, add, rowAdd, floor, output); break;
+            case 3: Run<Three>(x, rowStride, columnStride, m, d, panel, add, rowAdd, floor, output); break;
+            default: Run<Four>(x, rowStride, columnStride, m, d, panel, add, rowAdd, floor, output); break;
         }
     }
 
@@ -63,33 +72,36 @@ internal static class FewColumnsKernel
     private readonly struct Four : IChunks { public static int Count => 4; }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Run<TC>(double* x, int ldx, int m, int d, double* panel, double* add, double* rowAdd, double floor, double* output)
+    private static unsafe void Run<TC>(double* x, long rowStride, long columnStride, int m, int d, double* panel, double* add, double* rowAdd,
+        double floor, double* output)
         where TC : struct, IChunks
     {
         int c = TC.Count;
-        var fl = Vector512.Create(floor);
-        var add0 = Vector512.Load(add);
-        var add1 = c > 1 ? Vector512.Load(add + W) : default;
-        var add2 = c > 2 ? Vector512.Load(add + 2 * W) : default;
-        var add3 = c > 3 ? Vector512.Load(add + 3 * W) : default;
+        bool raw = add is null;
+        var fl = raw ? Vector512.Create(double.NegativeInfinity) : Vector512.Create(floor);
+        var add0 = raw ? default : Vector512.Load(add);
+        var add1 = !raw && c > 1 ? Vector512.Load(add + W) : default;
+        var add2 = !raw && c > 2 ? Vector512.Load(add + 2 * W) : default;
+        var add3 = !raw && c > 3 ? Vector512.Load(add + 3 * W) : default;
         for (int i0 = 0; i0 < m; i0 += 4)
         {
             // Rows past the end repeat the last row; their results are not stored.
-            double* r0 = x + (long)i0 * ldx;
-            double* r1 = x + (long)Math.Min(i0 + 1, m - 1) * ldx;
-            double* r2 = x + (long)Math.Min(i0 + 2, m - 1) * ldx;
-            double* r3 = x + (long)Math.Min(i0 + 3, m - 1) * ldx;
+            double* r0 = x + i0 * rowStride;
+            double* r1 = x + Math.Min(i0 + 1, m - 1) * rowStride;
+            double* r2 = x + Math.Min(i0 + 2, m - 1) * rowStride;
+            double* r3 = x + Math.Min(i0 + 3, m - 1) * rowStride;
             Vector512<double> a00 = default, a01 = default, a02 = default, a03 = default;
             Vector512<double> a10 = default, a11 = default, a12 = default, a13 = default;
             Vector512<double> a20 = default, a21 = default, a22 = default, a23 = default;
             Vector512<double> a30 = default, a31 = default, a32 = default, a33 = default;
             double* p = panel;
-            for (int f = 0; f < d; f++, p += MaxColumns)
+            long o = 0;
+            for (int f = 0; f < d; f++, p += MaxColumns, o += columnStride)
             {
-                var x0 = Vector512.Create(r0[f]);
-                var x1 = Vector512.Create(r1[f]);
-                var x2 = Vector512.Create(r2[f]);
-                var x3 = Vector512.Create(r3[f]);
+                var x0 = Vector512.Create(r0[o]);
+                var x1 = Vector512.Create(r1[o]);
+                var x2 = Vector512.Create(r2[o]);
+                var x3 = Vector512.Create(r3[o]);
                 var b0 = Vector512.Load(p);
                 a00 = Vector512.FusedMultiplyAdd(x0, b0, a00); a10 = Vector512.FusedMultiplyAdd(x1, b0, a10);
                 a20 = Vector512.FusedMultiplyAdd(x2, b0, a20); a30 = Vector512.FusedMultiplyAdd(x3, b0, a30);
@@ -113,18 +125,27 @@ internal static class FewColumnsKernel
                 }
             }
             int rows = Math.Min(4, m - i0);
-            Finish<TC>(output + (long)i0 * MaxColumns, a00, a01, a02, a03, add0, add1, add2, add3, rowAdd, i0, fl);
-            if (rows > 1) Finish<TC>(output + (long)(i0 + 1) * MaxColumns, a10, a11, a12, a13, add0, add1, add2, add3, rowAdd, i0 + 1, fl);
-            if (rows > 2) Finish<TC>(output + (long)(i0 + 2) * MaxColumns, a20, a21, a22, a23, add0, add1, add2, add3, rowAdd, i0 + 2, fl);
-            if (rows > 3) Finish<TC>(output + (long)(i0 + 3) * MaxColumns, a30, a31, a32, a33, add0, add1, add2, add3, rowAdd, i0 + 3, fl);
+            Finish<TC>(output + (long)i0 * MaxColumns, a00, a01, a02, a03, add0, add1, add2, add3, rowAdd, i0, fl, raw);
+            if (rows > 1) Finish<TC>(output + (long)(i0 + 1) * MaxColumns, a10, a11, a12, a13, add0, add1, add2, add3, rowAdd, i0 + 1, fl, raw);
+            if (rows > 2) Finish<TC>(output + (long)(i0 + 2) * MaxColumns, a20, a21, a22, a23, add0, add1, add2, add3, rowAdd, i0 + 2, fl, raw);
+            if (rows > 3) Finish<TC>(output + (long)(i0 + 3) * MaxColumns, a30, a31, a32, a33, add0, add1, add2, add3, rowAdd, i0 + 3, fl, raw);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Finish<TC>(double* o, Vector512<double> v0, Vector512<double> v1, Vector512<double> v2, Vector512<double> v3,
-        Vector512<double> add0, Vector512<double> add1, Vector512<double> add2, Vector512<double> add3, double* rowAdd, int i, Vector512<double> floor)
+        Vector512<double> add0, Vector512<double> add1, Vector512<double> add2, Vector512<double> add3, double* rowAdd, int i, Vector512<double> floor,
+        bool raw)
         where TC : struct, IChunks
     {
+        if (raw)
+        {
+            v0.Store(o);
+            if (TC.Count > 1) v1.Store(o + W);
+            if (TC.Count > 2) v2.Store(o + 2 * W);
+            if (TC.Count > 3) v3.Store(o + 3 * W);
+            return;
+        }
         var r = Vector512.Create(rowAdd is null ? 0.0 : rowAdd[i]);
         Vector512.Max(v0 + add0 + r, floor).Store(o);
         if (TC.Count > 1) Vector512.Max(v1 + add1 + r, floor).Store(o + W);
