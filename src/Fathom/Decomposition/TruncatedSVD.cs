@@ -1,9 +1,7 @@
 using System.Globalization;
 using Fathom.Core;
 using Fathom.Data;
-using Fathom.LinearAlgebra;
 using Fathom.Numerics;
-using Fathom.Preprocessing;
 
 namespace Fathom.Decomposition;
 

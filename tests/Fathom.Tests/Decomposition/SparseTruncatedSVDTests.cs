@@ -3,6 +3,7 @@ using Fathom.Data;
 using Fathom.Decomposition;
 using Fathom.LinearAlgebra;
 using Fathom.Numerics;
+using Fathom.Persistence;
 using Fathom.Core;
 using Fathom.Tests.TestData;
 
@@ -102,6 +103,9 @@ public class SparseTruncatedSVDTests
             for (int i = 0; i < za.Storage.Length; i++) Assert.Equal(zd.Storage[i], za.Storage[i], 1e-10 * Math.Max(1, Math.Abs(zd.Storage[i])));
             var fz = est.FitTransform(x);
             Assert.Equal(za.Storage, fz.Storage);
+            var loaded = (TruncatedSVDModel)ModelFile.Deserialize(ModelFile.Serialize(a)).Model;
+            Assert.Equal(za.Storage, loaded.Transform(x).Storage);
+            Assert.Equal(algo, loaded.Options.Algorithm);
         }
     }
 
