@@ -195,7 +195,14 @@ public class SparseTruncatedSVDTests
     [Fact]
     public void ThreadCountDoesNotChangeTheModel()
     {
-        var x = Load("sparse_random.svm");
+        // 20,000 × 2,000 with 200,000 non-zeros: large enough for the kernels' parallel row blocks.
+        var rng = new RandomSource(4);
+        int nnz = 200_000;
+        var ri = new int[nnz];
+        var ci = new int[nnz];
+        var v = new double[nnz];
+        for (int t = 0; t < nnz; t++) { ri[t] = (int)(rng.NextDouble() * 20_000); ci[t] = (int)(rng.NextDouble() * 2_000); v[t] = rng.NextDouble(); }
+        var x = SparseMatrix.FromTriplets(20_000, 2_000, ri, ci, v);
         foreach (var algo in new[] { TruncatedSvdAlgorithm.Randomized, TruncatedSvdAlgorithm.Arpack })
         {
             var est = new TruncatedSVD { NComponents = 3, Algorithm = algo };
