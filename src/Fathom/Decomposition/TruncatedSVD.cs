@@ -55,7 +55,7 @@ public sealed record TruncatedSVD : ITransformer
     public EstimatorTags Tags { get; } = new() { SupportsSampleWeight = false, IsStochastic = true };
 
     /// <summary>Fits on the numeric and boolean columns of <paramref name="x"/>.</summary>
-    /// <exception cref="InvalidHyperparameterException">n_components ≥ features (as scikit-learn) or &gt; rows.</exception>
+    /// <exception cref="InvalidHyperparameterException">n_components &gt; min(rows, features).</exception>
     /// <exception cref="InvalidInputException">No rows or columns, a text or date column, NaN or infinity.</exception>
     public TruncatedSVDModel Fit(DataFrame x, FitContext? context = null)
     {
