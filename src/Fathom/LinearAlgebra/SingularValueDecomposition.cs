@@ -55,7 +55,9 @@ public sealed class SingularValueDecomposition
         // m ≥ n: reduce to the n × n triangular factor when clearly tall.
         Matrix core;
         QRDecomposition? qr = null;
-        if (m > n + n / 4)
+        if (!computeLeft && TallSkinnyQR.Suits(m, n))
+            core = TallSkinnyQR.R(a, 0);
+        else if (m > n + n / 4)
         {
             qr = QRDecomposition.Decompose(a, pivoting: false);
             core = qr.GetR();
