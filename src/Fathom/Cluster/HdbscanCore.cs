@@ -16,24 +16,41 @@ namespace Fathom.Cluster;
 /// </summary>
 internal static class HdbscanCore
 {
-    /// <summary>Distance of the <paramref name="k"/>-th nearest row of every row, itself counted (k = min_samples).</summary>
+    /// <summary>
+    /// Distance of the <paramref name="k"/>-th nearest row of every row, itself counted (k = min_samples). Euclidean:
+    /// the exact k-th smallest of the pair distances summed in feature order (the same values the spanning tree and
+    /// SciPy/scikit-learn's trees compute, so that mathematically equal distances that round differently rank as
+    /// there): the index returns k + 8 candidates, and a row whose candidates are all tied falls back to every row.
+    /// </summary>
     internal static double[] CoreDistances(Matrix x, NearestNeighbors index, int k, int threads)
     {
         int n = x.Rows;
         var core = new double[n];
         if (k <= 1) return core;
-        var nb = index.Search(x, k, threads);
-        for (int i = 0; i < n; i++)
+        bool euclidean = index.Metric == NeighborMetric.Euclidean;
+        int kk = euclidean ? Math.Min(n, k + 8) : k;
+        var nb = index.Search(x, kk, threads);
+        if (!euclidean)
         {
-            if (index.Metric == NeighborMetric.Euclidean)
-            {
-                // The same value as the spanning tree's pair distances (summed in feature order), so ties stay ties.
-                double m = 0;
-                foreach (int j in nb.IndicesOf(i)) m = Math.Max(m, PairDistance(index, x.Row(i), x.Row(j)));
-                core[i] = m;
-            }
-            else core[i] = nb.Distances[i, k - 1];
+            for (int i = 0; i < n; i++) core[i] = nb.Distances[i, k - 1];
+            return core;
         }
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, () => new double[kk], (i, _, d) =>
+        {
+            var ids = nb.IndicesOf(i);
+            for (int j = 0; j < kk; j++) d[j] = PairDistance(index, x.Row(i), x.Row(ids[j]));
+            Array.Sort(d);
+            double dk = d[k - 1];
+            if (kk < n && d[kk - 1] <= dk * (1 + 1e-9))
+            {
+                var all = new double[n];
+                for (int j = 0; j < n; j++) all[j] = PairDistance(index, x.Row(i), x.Row(j));
+                Array.Sort(all);
+                dk = all[k - 1];
+            }
+            core[i] = dk;
+            return d;
+        }, _ => { });
         return core;
     }
 

@@ -21,17 +21,9 @@ internal static class OpticsCore
         FitContext context)
     {
         int n = x.Rows;
-        var nb = index.Search(x, minSamples, context.ThreadCount);
-        var core = new double[n];
+        var core = HdbscanCore.CoreDistances(x, index, minSamples, context.ThreadCount);
         for (int i = 0; i < n; i++)
         {
-            if (index.Metric == NeighborMetric.Euclidean)
-            {
-                double m = 0;
-                foreach (int j in nb.IndicesOf(i)) m = Math.Max(m, HdbscanCore.PairDistance(index, x.Row(i), x.Row(j)));
-                core[i] = m;
-            }
-            else core[i] = nb.Distances[i, minSamples - 1];
             if (core[i] > maxEps) core[i] = double.PositiveInfinity;
             core[i] = Round15(core[i]);
         }

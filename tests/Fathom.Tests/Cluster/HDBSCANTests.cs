@@ -71,47 +71,44 @@ public class HDBSCANTests
     [Fact]
     public void TwoTightGroupsAndFarPointsGiveTwoClustersAndNoise()
     {
-        // Two groups of 6 points on small circles around (0, 0) and (10, 0), and two isolated points far from both.
-        var rows = new List<double[]>();
-        for (int k = 0; k < 6; k++)
+        // Two unit squares, corners at (0, 0)…(1, 1) (rows 0-3) and (100, 0)…(101, 1) (rows 4-7), and two isolated rows.
+        double[,] points =
         {
-            double a = k * Math.PI / 3;
-            rows.Add([0.1 * Math.Cos(a), 0.1 * Math.Sin(a)]);
-            rows.Add([10 + 0.1 * Math.Cos(a), 0.1 * Math.Sin(a)]);
-        }
-        rows.Add([5, 30]);
-        rows.Add([-20, -20]);
-        var x = new Matrix(rows.Count, 2);
-        for (int i = 0; i < rows.Count; i++) { x[i, 0] = rows[i][0]; x[i, 1] = rows[i][1]; }
-        var model = new HDBSCAN { MinClusterSize = 3, MinSamples = 2 }.Fit(x);
+            { 0, 0 }, { 1, 0 }, { 0, 1 }, { 1, 1 },
+            { 100, 0 }, { 101, 0 }, { 100, 1 }, { 101, 1 },
+            { 50, 300 }, { -200, -200 },
+        };
+        var model = new HDBSCAN { MinClusterSize = 3, MinSamples = 2 }.Fit(points);
+        // min_samples = 2: the core distance is the nearest other row, 1 for every corner; mutual reachability 1 along
+        // the sides, so each square is a cluster born when the 99-long gap between them is cut (λ = 1/99) and whose four
+        // rows all leave at once at λ = 1.
         Assert.Equal(2, model.ClusterCount);
-        var left = Enumerable.Range(0, 6).Select(k => model.Labels[2 * k]).Distinct().ToArray();
-        var right = Enumerable.Range(0, 6).Select(k => model.Labels[2 * k + 1]).Distinct().ToArray();
-        Assert.Single(left);
-        Assert.Single(right);
-        Assert.NotEqual(left[0], right[0]);
-        Assert.True(left[0] >= 0 && right[0] >= 0);
-        Assert.Equal(-1, model.Labels[12]);
-        Assert.Equal(-1, model.Labels[13]);
+        Assert.Equal([0, 0, 0, 0, 1, 1, 1, 1, -1, -1], model.Labels);
         Assert.Equal(2, model.NoiseCount);
-        // Core distance with min_samples = 2: the nearest other point, one side of the hexagon = radius 0.1.
-        Assert.Equal(0.1, model.CoreDistances[0], 12);
-        // Every row of a hexagon leaves its cluster together (all at λ = 1/0.1), so membership is 1 and the outlier score 0;
-        // the isolated rows have probability 0 (noise) and a high outlier score.
-        for (int i = 0; i < 12; i++)
+        Assert.Equal([1.0, 1, 1, 1, 1, 1, 1, 1], model.CoreDistances.Take(8));
+        for (int i = 0; i < 8; i++)
         {
-            Assert.Equal(1.0, model.Probabilities[i], 12);
-            Assert.Equal(0.0, model.OutlierScores[i], 12);
+            Assert.Equal(1.0, model.Probabilities[i]);
+            Assert.Equal(0.0, model.OutlierScores[i]);
         }
-        Assert.Equal(0.0, model.Probabilities[12]);
-        Assert.True(model.OutlierScores[12] > 0.9);
-        // Condensed tree: root 14 splits into clusters 15 and 16 (sizes 6 and 6); the two far rows fall out of the root first.
+        Assert.Equal(0.0, model.Probabilities[8]);
+        // Row 8 falls out of the root at λ = 1 / its mutual reachability to the nearest square, the root's deepest λ is 1.
+        double d8 = Math.Sqrt(49 * 49 + 299 * 299);
+        Assert.Equal(1 - 1 / d8, model.OutlierScores[8], 12);
+        // Condensed tree: root 10 splits into clusters 11 and 12 of 4 rows each at λ = 1/99; stability 4 · (1 − 1/99) each.
         var ct = model.CondensedTree;
-        Assert.Equal(14, ct.RowCount);
+        Assert.Equal(10, ct.RowCount);
         Assert.Equal(3, ct.ClusterCount);
-        Assert.Equal([15, 16], ct.SelectedClusters);
-        Assert.Equal(2, ct.Child.Count(c => c >= 14));
-        Assert.All(Enumerable.Range(0, ct.Child.Count).Where(e => ct.Child[e] >= 14), e => Assert.Equal(6, ct.ChildSize[e]));
+        Assert.Equal([11, 12], ct.SelectedClusters);
+        var splits = Enumerable.Range(0, ct.Child.Count).Where(e => ct.Child[e] >= 10).ToArray();
+        Assert.Equal(2, splits.Length);
+        Assert.All(splits, e => Assert.Equal(4, ct.ChildSize[e]));
+        Assert.All(splits, e => Assert.Equal(1.0 / 99, ct.LambdaValue[e], 15));
+        Assert.Equal(4 * (1 - 1.0 / 99), ct.Stability[1], 12);
+        Assert.Equal(4 * (1 - 1.0 / 99), ct.Stability[2], 12);
+        // The single-linkage tree's last merges are the isolated rows: row 9 at 200√2 from (0, 0), row 8 at d8 from (1, 1).
+        Assert.Equal(200 * Math.Sqrt(2), model.SingleLinkageTree.Distances[^2], 9);
+        Assert.Equal(d8, model.SingleLinkageTree.Distances[^1], 9);
     }
 
     [Fact]
