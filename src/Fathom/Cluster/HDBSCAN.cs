@@ -91,13 +91,14 @@ public sealed record HDBSCAN : IClusterer
             throw new InvalidHyperparameterException(MinSamples is null ? "min_cluster_size" : "min_samples", string.Create(CultureInfo.InvariantCulture,
                 $"HDBSCAN: min_samples is {minSamples}{(MinSamples is null ? " (from min_cluster_size)" : "")} but the data has only {n} rows; choose at most {n}, or give more rows."));
         var index = NearestNeighbors.Create(x, Metric, Algorithm, minSamples, P);
-        var core = HdbscanCore.CoreDistances(x, index, minSamples, context.ThreadCount);
+        var coreSquared = new double[n];
+        var core = HdbscanCore.CoreDistances(x, index, minSamples, context.ThreadCount, coreSquared);
         context.ThrowIfCancellationRequested();
         Dendrogram tree;
         if (n == 1) tree = new Dendrogram([], [], [], []);
         else
         {
-            var (a, b, w) = HdbscanCore.MinimumSpanningTree(x, index, core, Alpha, context);
+            var (a, b, w) = HdbscanCore.MinimumSpanningTree(x, index, core, coreSquared, Alpha, context);
             tree = AgglomerativeCore.SortAndLabel(a, b, w, n);
         }
         var (parent, child, lambda, size, clusters) = HdbscanCore.Condense(tree, MinClusterSize);

@@ -22,7 +22,7 @@ internal static class HdbscanCore
     /// SciPy/scikit-learn's trees compute, so that mathematically equal distances that round differently rank as
     /// there): the index returns k + 8 candidates, and a row whose candidates are all tied falls back to every row.
     /// </summary>
-    internal static double[] CoreDistances(Matrix x, NearestNeighbors index, int k, int threads)
+    internal static double[] CoreDistances(Matrix x, NearestNeighbors index, int k, int threads, double[]? squared = null)
     {
         int n = x.Rows;
         var core = new double[n];
@@ -38,17 +38,20 @@ internal static class HdbscanCore
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, () => new double[kk], (i, _, d) =>
         {
             var ids = nb.IndicesOf(i);
-            for (int j = 0; j < kk; j++) d[j] = PairDistance(index, x.Row(i), x.Row(ids[j]));
+            // Squared distances summed in feature order; √ is monotone and correctly rounded, so √ of the k-th smallest
+            // square is the k-th smallest distance.
+            for (int j = 0; j < kk; j++) d[j] = Distances.SquaredEuclideanInOrder(x.Row(i), x.Row(ids[j]));
             Array.Sort(d);
             double dk = d[k - 1];
-            if (kk < n && d[kk - 1] <= dk * (1 + 1e-9))
+            if (kk < n && d[kk - 1] <= dk * (1 + 2e-9))
             {
                 var all = new double[n];
-                for (int j = 0; j < n; j++) all[j] = PairDistance(index, x.Row(i), x.Row(j));
+                for (int j = 0; j < n; j++) all[j] = Distances.SquaredEuclideanInOrder(x.Row(i), x.Row(j));
                 Array.Sort(all);
                 dk = all[k - 1];
             }
-            core[i] = dk;
+            if (squared is not null) squared[i] = dk;
+            core[i] = Math.Sqrt(dk);
             return d;
         }, _ => { });
         return core;
@@ -59,64 +62,105 @@ internal static class HdbscanCore
         index.Metric == NeighborMetric.Euclidean ? Math.Sqrt(Distances.SquaredEuclideanInOrder(a, b)) : index.Distance(a, b);
 
     /// <summary>
-    /// Prim's algorithm on the complete mutual-reachability graph, max(core_i, core_j, d(i, j) / α), grown from row 0;
-    /// each step relaxes the distances to the newest row in parallel segments combined in order (deterministic).
+    /// Prim's algorithm on the complete mutual-reachability graph, max(core_i, core_j, d(i, j) / α), grown from row 0.
+    /// The rows not yet in the tree are kept packed (coordinates, core distance, best weight so far) so each step scans
+    /// contiguous memory; each step relaxes them against the newest row in parallel segments, and the next row is the one
+    /// with the smallest (weight, row index) — the same whatever the thread count. Euclidean with α = 1 works on squared
+    /// values (exact: √ is monotone and correctly rounded, so √max(a², b², c²) = max(a, b, c) bit for bit).
+    /// O(n²·d) time, O(n·d) memory.
     /// </summary>
-    internal static (int[] A, int[] B, double[] W) MinimumSpanningTree(Matrix x, NearestNeighbors index, double[] core, double alpha, FitContext context)
+    internal static (int[] A, int[] B, double[] W) MinimumSpanningTree(Matrix x, NearestNeighbors index, double[] core, double[]? coreSquared,
+        double alpha, FitContext context)
     {
-        int n = x.Rows;
-        var inTree = new bool[n];
+        int n = x.Rows, d = x.Columns;
+        bool squared = index.Metric == NeighborMetric.Euclidean && alpha == 1.0 && coreSquared is not null;
+        var coords = new double[(long)n * d]; // packed rows of the points outside the tree
+        for (int i = 0; i < n; i++) x.Row(i).CopyTo(coords.AsSpan(i * d, d));
+        var id = new int[n];
+        var pos = new int[n];
+        var c = new double[n];
         var best = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            id[i] = i;
+            pos[i] = i;
+            c[i] = squared ? coreSquared![i] : core[i];
+        }
         Array.Fill(best, double.PositiveInfinity);
         var za = new int[n - 1];
         var zb = new int[n - 1];
         var zw = new double[n - 1];
-        int cur = 0;
+        var from = new double[d];
+        int count = n, cur = 0;
         int threads = context.ThreadCount;
-        int segments = Math.Max(1, Math.Min(threads * 4, n / 2048));
+        int segments = Math.Max(1, Math.Min(threads * 4, n / 4096));
         var segMin = new double[segments];
         var segArg = new int[segments];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         for (int k = 0; k < n - 1; k++)
         {
             if ((k & 1023) == 0) context.ThrowIfCancellationRequested();
-            inTree[cur] = true;
-            int from = cur;
-            Parallel.For(0, segments, options, s =>
+            // Take cur out of the packed set: the last packed point moves into its place.
+            int p = pos[cur], last = count - 1;
+            Array.Copy(coords, (long)p * d, from, 0, d);
+            double cFrom = c[p];
+            if (p != last)
             {
-                int i0 = (int)((long)n * s / segments), i1 = (int)((long)n * (s + 1) / segments);
-                var xc = x.Row(from);
-                double coreFrom = core[from];
-                double m = double.PositiveInfinity;
+                Array.Copy(coords, (long)last * d, coords, (long)p * d, d);
+                id[p] = id[last];
+                c[p] = c[last];
+                best[p] = best[last];
+                pos[id[p]] = p;
+            }
+            count--;
+            int m = count;
+            Action<int> relax = s =>
+            {
+                int i0 = (int)((long)m * s / segments), i1 = (int)((long)m * (s + 1) / segments);
+                ReadOnlySpan<double> q = from;
+                double min = double.PositiveInfinity;
                 int arg = -1;
                 for (int i = i0; i < i1; i++)
                 {
-                    if (inTree[i]) continue;
-                    double d = PairDistance(index, xc, x.Row(i));
-                    if (alpha != 1.0) d /= alpha;
-                    double mr = Math.Max(d, Math.Max(coreFrom, core[i]));
-                    if (mr < best[i]) best[i] = mr;
-                    if (best[i] < m || arg < 0)
+                    var row = coords.AsSpan(i * d, d);
+                    double w;
+                    if (squared) w = Distances.SquaredEuclideanInOrder(q, row);
+                    else
                     {
-                        m = best[i];
+                        w = PairDistance(index, q, row);
+                        if (alpha != 1.0) w /= alpha;
+                    }
+                    if (cFrom > w) w = cFrom;
+                    if (c[i] > w) w = c[i];
+                    if (w < best[i]) best[i] = w;
+                    double b = best[i];
+                    if (arg < 0 || b < min || (b == min && id[i] < id[arg]))
+                    {
+                        min = b;
                         arg = i;
                     }
                 }
-                segMin[s] = m;
+                segMin[s] = min;
                 segArg[s] = arg;
-            });
+            };
+            if (segments == 1) relax(0);
+            else Parallel.For(0, segments, options, relax);
             double wMin = double.PositiveInfinity;
             int y = -1;
             for (int s = 0; s < segments; s++)
-                if (segArg[s] >= 0 && (y < 0 || segMin[s] < wMin))
+            {
+                int a = segArg[s];
+                if (a < 0) continue;
+                if (y < 0 || segMin[s] < wMin || (segMin[s] == wMin && id[a] < id[y]))
                 {
                     wMin = segMin[s];
-                    y = segArg[s];
+                    y = a;
                 }
+            }
             za[k] = cur;
-            zb[k] = y;
-            zw[k] = wMin;
-            cur = y;
+            zb[k] = id[y];
+            zw[k] = squared ? Math.Sqrt(wMin) : wMin;
+            cur = id[y];
         }
         return (za, zb, zw);
     }
