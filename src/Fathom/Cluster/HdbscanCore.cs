@@ -93,7 +93,7 @@ internal static class HdbscanCore
         var from = new double[d];
         int count = n, cur = 0;
         int threads = context.ThreadCount;
-        int segments = Math.Max(1, Math.Min(threads * 4, n / 4096));
+        int segments = Math.Max(1, Math.Min(16, n / 4096)); // by size only: the same segments whatever the thread count
         var segMin = new double[segments];
         var segArg = new int[segments];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads };

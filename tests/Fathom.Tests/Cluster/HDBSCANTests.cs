@@ -125,6 +125,23 @@ public class HDBSCANTests
     }
 
     [Fact]
+    public void SegmentedSpanningTreeIsInvariantToRowOrder()
+    {
+        // 9,000 rows: Prim scans the packed rows in two parallel segments. The spanning tree's total weight and the
+        // partition must not depend on which rows land in which segment.
+        var (x, _) = Synthetic.Blobs(9000, 2, 4, seed: 3);
+        var model = new HDBSCAN { MinClusterSize = 40, MinSamples = 8 }.Fit(x);
+        var perm = new RandomSource(5).Permutation(x.Rows);
+        var permuted = new HDBSCAN { MinClusterSize = 40, MinSamples = 8 }.Fit(x.SelectRows(perm));
+        Assert.Equal(model.SingleLinkageTree.Distances.Sum(), permuted.SingleLinkageTree.Distances.Sum(), 9);
+        Assert.Equal(model.SingleLinkageTree.Distances, permuted.SingleLinkageTree.Distances);
+        var back = new int[x.Rows];
+        for (int i = 0; i < perm.Length; i++) back[perm[i]] = permuted.Labels[i];
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRand(model.Labels.ToArray(), back), 12);
+        Assert.True(model.ClusterCount >= 2);
+    }
+
+    [Fact]
     public void ThreadCountAndSearchAlgorithmDoNotChangeTheResult()
     {
         var x = Data("varying_density");
