@@ -34,41 +34,73 @@ internal static class OpticsCore
         var processed = new bool[n];
         var ordering = new int[n];
         var one = new Matrix(1, x.Columns);
+        // With max_eps = ∞ every step relaxes all unprocessed rows; that pass runs in fixed segments (by size only) and
+        // also finds the next row — the first smallest reachability in index order, as a plain scan would.
+        int segments = Math.Max(1, Math.Min(16, n / 4096));
+        var segMin = new double[segments];
+        var segArg = new int[segments];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = context.ThreadCount };
+        int next = -1;
         for (int step = 0; step < n; step++)
         {
             if ((step & 1023) == 0) context.ThrowIfCancellationRequested();
-            int point = -1;
-            double best = double.PositiveInfinity;
-            for (int i = 0; i < n; i++)
+            int point = next;
+            if (point < 0)
             {
-                if (processed[i]) continue;
-                if (point < 0 || reach[i] < best) { point = i; best = reach[i]; }
+                double best = double.PositiveInfinity;
+                for (int i = 0; i < n; i++)
+                {
+                    if (processed[i]) continue;
+                    if (point < 0 || reach[i] < best) { point = i; best = reach[i]; }
+                }
             }
+            next = -1;
             processed[point] = true;
             ordering[step] = point;
             if (double.IsPositiveInfinity(core[point])) continue;
-            var xp = x.Row(point);
             double cp = core[point];
             if (double.IsPositiveInfinity(maxEps))
             {
-                for (int j = 0; j < n; j++)
-                    if (!processed[j]) Relax(j, HdbscanCore.PairDistance(index, xp, x.Row(j)));
+                Action<int> pass = s =>
+                {
+                    int j0 = (int)((long)n * s / segments), j1 = (int)((long)n * (s + 1) / segments);
+                    var xp = x.Row(point);
+                    double min = double.PositiveInfinity;
+                    int arg = -1;
+                    for (int j = j0; j < j1; j++)
+                    {
+                        if (processed[j]) continue;
+                        double r = Round15(Math.Max(HdbscanCore.PairDistance(index, xp, x.Row(j)), cp));
+                        if (r < reach[j])
+                        {
+                            reach[j] = r;
+                            pred[j] = point;
+                        }
+                        if (arg < 0 || reach[j] < min) { min = reach[j]; arg = j; }
+                    }
+                    segMin[s] = min;
+                    segArg[s] = arg;
+                };
+                if (segments == 1) pass(0);
+                else Parallel.For(0, segments, options, pass);
+                double m = double.PositiveInfinity;
+                for (int s = 0; s < segments; s++)
+                    if (segArg[s] >= 0 && (next < 0 || segMin[s] < m)) { m = segMin[s]; next = segArg[s]; }
             }
             else
             {
+                var xp = x.Row(point);
                 xp.CopyTo(one.Row(0));
                 var within = index.RadiusNeighbors(one, maxEps, 1);
                 foreach (int j in within.IndicesOf(0))
-                    if (!processed[j]) Relax(j, HdbscanCore.PairDistance(index, xp, x.Row(j)));
-            }
-
-            void Relax(int j, double d)
-            {
-                double r = Round15(Math.Max(d, cp));
-                if (r < reach[j])
                 {
-                    reach[j] = r;
-                    pred[j] = point;
+                    if (processed[j]) continue;
+                    double r = Round15(Math.Max(HdbscanCore.PairDistance(index, xp, x.Row(j)), cp));
+                    if (r < reach[j])
+                    {
+                        reach[j] = r;
+                        pred[j] = point;
+                    }
                 }
             }
         }

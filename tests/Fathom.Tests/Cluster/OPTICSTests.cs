@@ -92,6 +92,24 @@ public class OPTICSTests
     }
 
     [Fact]
+    public void SegmentedFullScanEqualsTheRadiusQueryPath()
+    {
+        // 8,200 uniform rows in a 10 × 10 square: with max_eps = ∞ the relax-and-pick pass runs in two parallel segments.
+        // A max_eps just above every finite reachability and core distance takes the radius-query path instead; every
+        // row picked next has its reachability below it, so the plot must be the same.
+        var rng = new RandomSource(9);
+        var x = new Matrix(8200, 2);
+        for (int i = 0; i < x.Rows; i++) { x[i, 0] = 10 * rng.NextDouble(); x[i, 1] = 10 * rng.NextDouble(); }
+        var full = new OPTICS { MinSamples = 12 }.Fit(x);
+        double top = full.Reachability.Where(double.IsFinite).Concat(full.CoreDistances).Max();
+        var radius = new OPTICS { MinSamples = 12, MaxEps = top * 1.001 }.Fit(x);
+        Assert.Equal(full.Ordering, radius.Ordering);
+        Assert.Equal(full.Reachability, radius.Reachability);
+        Assert.Equal(full.Predecessor, radius.Predecessor);
+        Assert.Equal(full.Labels, radius.Labels);
+    }
+
+    [Fact]
     public void SaveLoadKeepsThePlotAndLabels()
     {
         var model = new OPTICS { MaxEps = 2.0 }.Fit(Data("iris"));
