@@ -70,6 +70,7 @@ public static class EstimatorCatalog
         ["Fathom.Cluster.HDBSCAN[epsilon,single]"] = () => new Fathom.Cluster.HDBSCAN { ClusterSelectionEpsilon = 0.5, AllowSingleCluster = true, MaxClusterSize = 40 },
         ["Fathom.Cluster.OPTICS[dbscan,max_eps]"] = () => new Fathom.Cluster.OPTICS { ClusterMethod = Fathom.Cluster.OpticsClusterMethod.Dbscan, MaxEps = 3, Eps = 1 },
         ["Fathom.Cluster.OPTICS[xi,fractions]"] = () => new Fathom.Cluster.OPTICS { MinSamples = 0.1, MinClusterSize = 0.2, PredecessorCorrection = false },
+        ["Fathom.Decomposition.TruncatedSVD[arpack]"] = () => new Fathom.Decomposition.TruncatedSVD { Algorithm = Fathom.Decomposition.TruncatedSvdAlgorithm.Arpack },
         ["Fathom.Cluster.KMeans[3,elkan]"] = () => new Fathom.Cluster.KMeans { Clusters = 3, Algorithm = Fathom.Cluster.KMeansAlgorithm.Elkan },
         ["Fathom.Cluster.GaussianMixture[3,full]"] = () => new Fathom.Cluster.GaussianMixture { Components = 3 },
         ["Fathom.Cluster.GaussianMixture[3,tied]"] = () => new Fathom.Cluster.GaussianMixture { Components = 3, CovarianceType = Fathom.Cluster.GaussianMixtureCovariance.Tied },
