@@ -17,8 +17,10 @@ namespace Fathom.Cluster;
 /// </summary>
 /// <remarks>
 /// Core distances come from the shared k-nearest-neighbour index (<see cref="NearestNeighbors"/>: KD-tree, ball
-/// tree or brute force). The minimum spanning tree is Prim's algorithm on the complete mutual-reachability graph with
-/// distances computed on the fly: O(n²·d) time, O(n) memory (50,000 rows in 2-d take a few seconds). Sample weights
+/// tree or brute force). The minimum spanning tree is exact: Borůvka's algorithm over a KD-tree (McInnes &amp; Healy 2017)
+/// for the euclidean, manhattan, chebyshev and minkowski metrics with at most 16 features and at least 1,500 rows (about
+/// O(n log² n) in low dimensions), otherwise Prim's algorithm on the complete mutual-reachability graph with distances
+/// computed on the fly (O(n²·d) time, O(n) memory). Both give the same tree weights bit for bit. Sample weights
 /// are not used (as in scikit-learn); given ones are ignored with a warning. On exact ties of merge distances the
 /// condensed tree splits all tied merges at once (the paper's definition), where scikit-learn binarizes them in
 /// arbitrary order; results agree whenever merge distances are distinct.
@@ -99,6 +101,7 @@ public sealed record HDBSCAN : IClusterer
         else
         {
             var (a, b, w) = HdbscanCore.MinimumSpanningTree(x, index, core, coreSquared, Alpha, context);
+            (a, b, w) = HdbscanCore.CanonicalOrder(a, b, w, n);
             tree = AgglomerativeCore.SortAndLabel(a, b, w, n);
         }
         var (parent, child, lambda, size, clusters) = HdbscanCore.Condense(tree, MinClusterSize);

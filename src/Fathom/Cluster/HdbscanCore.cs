@@ -6,7 +6,8 @@ namespace Fathom.Cluster;
 
 /// <summary>
 /// HDBSCAN* without validation (Campello, Moulavi &amp; Sander 2013): core distances from the shared k-NN index,
-/// Prim's minimum spanning tree of the mutual-reachability graph computed on the fly (O(n²·d) time, O(n) memory),
+/// the exact minimum spanning tree of the mutual-reachability graph (Borůvka over a KD-tree in low dimensions, else Prim's
+/// O(n²·d) scan computed on the fly),
 /// the single-linkage tree, the condensed tree, stabilities, excess-of-mass or leaf selection and the labels,
 /// membership probabilities and GLOSH outlier scores, following scikit-learn 1.3's rules for the selection,
 /// labelling and probabilities. One difference, on ties only: when several merges happen at exactly the same
@@ -69,7 +70,80 @@ internal static class HdbscanCore
     /// values (exact: √ is monotone and correctly rounded, so √max(a², b², c²) = max(a, b, c) bit for bit).
     /// O(n²·d) time, O(n·d) memory.
     /// </summary>
+    /// <summary>
+    /// The mutual-reachability minimum spanning tree: Borůvka over a KD-tree (<see cref="MutualReachabilityBoruvka"/>) for
+    /// the Minkowski-family metrics in low dimensions with enough rows, Prim's O(n²) scan otherwise. Both are exact and
+    /// give the same multiset of weights; on ties the edges may differ, which <see cref="CanonicalOrder"/> and
+    /// <see cref="Condense"/> make irrelevant to the condensed tree.
+    /// </summary>
     internal static (int[] A, int[] B, double[] W) MinimumSpanningTree(Matrix x, NearestNeighbors index, double[] core, double[]? coreSquared,
+        double alpha, FitContext context) =>
+        MutualReachabilityBoruvka.Applies(index.Metric, x.Rows, x.Columns)
+            ? MutualReachabilityBoruvka.MinimumSpanningTree(x, index, core, coreSquared, alpha, context)
+            : PrimMinimumSpanningTree(x, index, core, coreSquared, alpha, context);
+
+    /// <summary>
+    /// Reorders spanning-tree edges so that the single-linkage tree built from them (stable sort by weight) numbers its
+    /// nodes the same way for every minimum spanning tree of the graph: by weight, then, within a run of equal weights w,
+    /// grouped by the component they complete at level w (components in order of their smallest row), then by
+    /// (smaller row, larger row). The components at every level are the same for all minimum spanning trees, and each
+    /// one's top node is the last edge of its group, so the node numbers of all components are canonical.
+    /// O(n log n).
+    /// </summary>
+    internal static (int[] A, int[] B, double[] W) CanonicalOrder(int[] a, int[] b, double[] w, int n)
+    {
+        int m = w.Length;
+        var order = Enumerable.Range(0, m).ToArray();
+        Array.Sort(order, (p, q) => w[p] != w[q] ? w[p].CompareTo(w[q]) : p.CompareTo(q));
+        var uf = new int[n];
+        var minRow = new int[n];
+        for (int i = 0; i < n; i++) uf[i] = minRow[i] = i;
+        int Find(int v)
+        {
+            int r = v;
+            while (uf[r] != r) r = uf[r];
+            while (uf[v] != r) { int p = uf[v]; uf[v] = r; v = p; }
+            return r;
+        }
+        var key = new int[m];
+        for (int s = 0; s < m;)
+        {
+            int e = s + 1;
+            while (e < m && w[order[e]] == w[order[s]]) e++;
+            for (int k = s; k < e; k++)
+            {
+                int ra = Find(a[order[k]]), rb = Find(b[order[k]]);
+                if (ra == rb) continue;
+                uf[ra] = rb;
+                minRow[rb] = Math.Min(minRow[rb], minRow[ra]);
+            }
+            if (e - s > 1)
+            {
+                for (int k = s; k < e; k++) key[order[k]] = minRow[Find(a[order[k]])];
+                Array.Sort(order, s, e - s, Comparer<int>.Create((p, q) =>
+                {
+                    if (key[p] != key[q]) return key[p].CompareTo(key[q]);
+                    int lp = Math.Min(a[p], b[p]), lq = Math.Min(a[q], b[q]);
+                    if (lp != lq) return lp.CompareTo(lq);
+                    return Math.Max(a[p], b[p]).CompareTo(Math.Max(a[q], b[q]));
+                }));
+            }
+            s = e;
+        }
+        var ra2 = new int[m];
+        var rb2 = new int[m];
+        var rw = new double[m];
+        for (int k = 0; k < m; k++)
+        {
+            int o = order[k];
+            ra2[k] = Math.Min(a[o], b[o]);
+            rb2[k] = Math.Max(a[o], b[o]);
+            rw[k] = w[o];
+        }
+        return (ra2, rb2, rw);
+    }
+
+    internal static (int[] A, int[] B, double[] W) PrimMinimumSpanningTree(Matrix x, NearestNeighbors index, double[] core, double[]? coreSquared,
         double alpha, FitContext context)
     {
         int n = x.Rows, d = x.Columns;
@@ -184,6 +258,7 @@ internal static class HdbscanCore
         queue.Enqueue((2 * n - 2, n));
         var components = new List<int>();
         var stack = new Stack<int>();
+        var rows = new List<int>();
         while (queue.Count > 0)
         {
             var (node, cluster) = queue.Dequeue();
@@ -202,6 +277,8 @@ internal static class HdbscanCore
                 }
                 else components.Add(v);
             }
+            // Node order (canonical, see CanonicalOrder): a plain split keeps (left, right) as scikit-learn numbers them.
+            components.Sort();
             int big = 0, bigNode = -1;
             foreach (int c in components)
                 if (Size(c) >= minClusterSize) { big++; bigNode = c; }
@@ -216,14 +293,17 @@ internal static class HdbscanCore
                 }
                 else
                 {
-                    // Every row of a too-small component falls out of the cluster here.
+                    // Every row of a too-small component falls out of the cluster here, in row order.
+                    rows.Clear();
                     stack.Push(c);
                     while (stack.Count > 0)
                     {
                         int v = stack.Pop();
-                        if (v < n) { parent.Add(cluster); child.Add(v); lambda.Add(lam); size.Add(1); }
+                        if (v < n) rows.Add(v);
                         else { stack.Push(right[v - n]); stack.Push(left[v - n]); }
                     }
+                    rows.Sort();
+                    foreach (int v in rows) { parent.Add(cluster); child.Add(v); lambda.Add(lam); size.Add(1); }
                 }
             }
             if (big == 1) queue.Enqueue((bigNode, cluster));
