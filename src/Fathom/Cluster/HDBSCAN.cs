@@ -18,8 +18,9 @@ namespace Fathom.Cluster;
 /// <remarks>
 /// Core distances come from the shared k-nearest-neighbour index (<see cref="NearestNeighbors"/>: KD-tree, ball
 /// tree or brute force). The minimum spanning tree is exact: Borůvka's algorithm over a KD-tree (McInnes &amp; Healy 2017)
-/// for the euclidean, manhattan, chebyshev and minkowski metrics with at most 16 features and at least 1,500 rows (about
-/// O(n log² n) in low dimensions), otherwise Prim's algorithm on the complete mutual-reachability graph with distances
+/// for the euclidean, manhattan, chebyshev and minkowski metrics with at most 4 features and at least 1,500 rows, or 5–6
+/// features and at least 10,000 rows (about O(n log² n) in low dimensions; 50,000 rows in 2-d take about a second),
+/// otherwise Prim's algorithm on the complete mutual-reachability graph with distances
 /// computed on the fly (O(n²·d) time, O(n) memory). Both give the same tree weights bit for bit. Sample weights
 /// are not used (as in scikit-learn); given ones are ignored with a warning. On exact ties of merge distances the
 /// condensed tree splits all tied merges at once (the paper's definition), where scikit-learn binarizes them in

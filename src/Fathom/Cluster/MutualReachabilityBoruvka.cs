@@ -17,15 +17,18 @@ namespace Fathom.Cluster;
 /// values summed in feature order), so the multiset of weights equals Prim's bit for bit. Box bounds are exact lower
 /// bounds for squared Euclidean (same operations, monotone rounding) and are relaxed by 10⁻¹² for the other metrics.
 /// About O(n log² n) in low dimensions; used for the Minkowski-family metrics up to <see cref="MaxDimensions"/>
-/// features.
+/// features (see <see cref="Applies"/>).
 /// </summary>
 internal sealed class MutualReachabilityBoruvka
 {
     /// <summary>Above this many features the boxes prune too little and Prim's scan is used.</summary>
-    internal const int MaxDimensions = 16;
+    internal const int MaxDimensions = 6;
 
-    /// <summary>Below this many rows Prim's O(n²) scan is as fast.</summary>
+    /// <summary>Below this many rows Prim's O(n²) scan is as fast (up to 4 features).</summary>
     internal const int MinRows = 1500;
+
+    /// <summary>Below this many rows Prim's scan is used for 5 or 6 features.</summary>
+    internal const int MinRowsAbove4 = 10_000;
 
     private const int LeafSize = 16;
     private const double Relax = 1 - 1e-12;
@@ -43,11 +46,15 @@ internal sealed class MutualReachabilityBoruvka
     private readonly double _alpha, _p;
     private readonly NearestNeighbors _index;
 
-    /// <summary>Whether the tree algorithm applies: a Minkowski-family metric, at most <see cref="MaxDimensions"/> features,
-    /// at least <see cref="MinRows"/> rows.</summary>
+    /// <summary>
+    /// Whether the tree algorithm applies: a Minkowski-family metric and either at most 4 features and at least
+    /// <see cref="MinRows"/> rows, or 5–6 features and at least <see cref="MinRowsAbove4"/> rows. Measured on Gaussian
+    /// blobs (the worst case for a KD-tree: full intrinsic dimension): 20,000 rows take 0.07× Prim's spanning-tree time in
+    /// 4-d, 0.4× in 6-d, but 2.4× in 8-d.
+    /// </summary>
     internal static bool Applies(NeighborMetric metric, int rows, int features) =>
-        rows >= MinRows && features <= MaxDimensions && metric is NeighborMetric.Euclidean or NeighborMetric.Manhattan
-            or NeighborMetric.Chebyshev or NeighborMetric.Minkowski;
+        (metric is NeighborMetric.Euclidean or NeighborMetric.Manhattan or NeighborMetric.Chebyshev or NeighborMetric.Minkowski)
+        && (features <= 4 ? rows >= MinRows : features <= MaxDimensions && rows >= MinRowsAbove4);
 
     private MutualReachabilityBoruvka(Matrix x, NearestNeighbors index, double[] core, double[]? coreSquared, double alpha)
     {

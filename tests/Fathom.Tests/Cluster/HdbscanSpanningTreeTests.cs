@@ -191,6 +191,12 @@ public class HdbscanSpanningTreeTests
     [Fact]
     public void FitUsesTheTreeAboveTheRowThresholdWithTheSameResult()
     {
+        Assert.True(MutualReachabilityBoruvka.Applies(NeighborMetric.Euclidean, MutualReachabilityBoruvka.MinRows, 2));
+        Assert.False(MutualReachabilityBoruvka.Applies(NeighborMetric.Euclidean, MutualReachabilityBoruvka.MinRows - 1, 2));
+        Assert.False(MutualReachabilityBoruvka.Applies(NeighborMetric.Cosine, 50_000, 2));
+        Assert.False(MutualReachabilityBoruvka.Applies(NeighborMetric.Manhattan, 5_000, 6));
+        Assert.True(MutualReachabilityBoruvka.Applies(NeighborMetric.Manhattan, 20_000, 6));
+        Assert.False(MutualReachabilityBoruvka.Applies(NeighborMetric.Euclidean, 1_000_000, 8));
         var (x, _) = Synthetic.Blobs(MutualReachabilityBoruvka.MinRows + 100, 2, 4, seed: 12);
         var model = new HDBSCAN { MinClusterSize = 30, MinSamples = 8 }.Fit(x);
         var prim = Run(x, 30, 8, false);
