@@ -54,22 +54,22 @@ public abstract class ForestClassificationModel : IClassificationModel, IFeature
     public IReadOnlyList<int> LeafCounts => _trees.Select(t => t.LeafCount).ToArray();
 
     /// <summary>Mean over trees of the leaf class fractions. O(T · depth) per row; rows in parallel.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public Matrix PredictProba(Matrix x)
     {
-        TreeInput.CheckPredict(x, FeatureCount, GetType().Name);
+        TreeInput.CheckPredict(x, FeatureCount, GetType().Name, allowMissing: true);
         return ForestCore.Average(_trees, x, _classes.Length, Environment.ProcessorCount);
     }
 
     /// <summary>Index of the most probable class of each row (first one on ties).</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public int[] PredictIndex(Matrix x)
     {
         return Reductions.RowArgMax(PredictProba(x));
     }
 
     /// <summary>Predicted class name of each row.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public string[] Predict(Matrix x) => Array.ConvertAll(PredictIndex(x), i => _classes[i]);
 
     /// <inheritdoc/>

@@ -84,8 +84,9 @@ public abstract record ForestClassifier
     [Hyperparameter("seed of the bootstrap samples and feature draws")]
     public int Seed { get; init; }
 
-    /// <summary>Takes sample weights; scale-invariant; stochastic through <see cref="Seed"/>.</summary>
-    public EstimatorTags Tags => new() { IsScaleInvariant = true, IsStochastic = true };
+    /// <summary>Takes sample weights; accepts NaN (missing values, routed per split as a decision tree routes them);
+    /// scale-invariant; stochastic through <see cref="Seed"/>.</summary>
+    public EstimatorTags Tags => new() { IsScaleInvariant = true, IsStochastic = true, AllowsMissingValues = true };
 
     /// <summary>Validates (hyperparameters, then data), grows the trees and scores them out of bag when asked.
     /// <paramref name="randomSplits"/> gives extra trees (one random threshold per candidate feature).</summary>
@@ -96,7 +97,7 @@ public abstract record ForestClassifier
         string who = GetType().Name;
         ForestCore.CheckOob(OobScore, Bootstrap, who);
         ArgumentNullException.ThrowIfNull(y);
-        TreeInput.CheckFit(x, y.Count, sampleWeight, who);
+        TreeInput.CheckFit(x, y.Count, sampleWeight, who, allowMissing: true);
         context ??= FitContext.Default;
         var (classes, codes) = TreeInput.Classes(y, who);
         int k = classes.Length, n = x.Rows;

@@ -43,10 +43,10 @@ public abstract class ForestRegressionModel : IRegressionModel, IFeatureImportan
     public IReadOnlyList<int> LeafCounts => _trees.Select(t => t.LeafCount).ToArray();
 
     /// <summary>Mean over trees of each row's leaf mean. O(T · depth) per row; rows in parallel.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public double[] Predict(Matrix x)
     {
-        TreeInput.CheckPredict(x, FeatureCount, GetType().Name);
+        TreeInput.CheckPredict(x, FeatureCount, GetType().Name, allowMissing: true);
         return ForestCore.Average(_trees, x, 1, Environment.ProcessorCount).AsSpan().ToArray();
     }
 

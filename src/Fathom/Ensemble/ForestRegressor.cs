@@ -78,8 +78,9 @@ public abstract record ForestRegressor
     [Hyperparameter("seed of the bootstrap samples and feature draws")]
     public int Seed { get; init; }
 
-    /// <summary>Takes sample weights; scale-invariant; stochastic through <see cref="Seed"/>.</summary>
-    public EstimatorTags Tags => new() { IsScaleInvariant = true, IsStochastic = true };
+    /// <summary>Takes sample weights; accepts NaN (missing values, routed per split as a decision tree routes them);
+    /// scale-invariant; stochastic through <see cref="Seed"/>.</summary>
+    public EstimatorTags Tags => new() { IsScaleInvariant = true, IsStochastic = true, AllowsMissingValues = true };
 
     /// <summary>Validates (hyperparameters, then data), grows the trees and scores them out of bag when asked.
     /// <paramref name="randomSplits"/> gives extra trees (one random threshold per candidate feature).</summary>
@@ -90,7 +91,7 @@ public abstract record ForestRegressor
         string who = GetType().Name;
         ForestCore.CheckOob(OobScore, Bootstrap, who);
         ArgumentNullException.ThrowIfNull(y);
-        TreeInput.CheckFit(x, y.Length, sampleWeight, who);
+        TreeInput.CheckFit(x, y.Length, sampleWeight, who, allowMissing: true);
         TreeInput.CheckTargets(y, Criterion == RegressionCriterion.Poisson, who);
         context ??= FitContext.Default;
         int n = x.Rows;
