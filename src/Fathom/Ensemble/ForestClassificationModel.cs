@@ -43,6 +43,9 @@ public abstract class ForestClassificationModel : IClassificationModel, IFeature
     /// <summary>Number of trees.</summary>
     public int TreeCount => _trees.Length;
 
+    /// <summary>The fitted trees (for tests and ensemble internals).</summary>
+    internal IReadOnlyList<Tree> Trees => _trees;
+
     /// <summary>Accuracy of the out-of-bag predictions (each row scored by the trees that did not see it); null unless
     /// fitted with <see cref="ForestClassifier.OobScore"/>.</summary>
     public double? OobScore { get; }

@@ -32,6 +32,9 @@ public abstract class ForestRegressionModel : IRegressionModel, IFeatureImportan
     /// <summary>Number of trees.</summary>
     public int TreeCount => _trees.Length;
 
+    /// <summary>The fitted trees (for tests and ensemble internals).</summary>
+    internal IReadOnlyList<Tree> Trees => _trees;
+
     /// <summary>R² of the out-of-bag predictions (each row predicted by the trees that did not see it); null unless
     /// fitted with <see cref="ForestRegressor.OobScore"/>.</summary>
     public double? OobScore { get; }
