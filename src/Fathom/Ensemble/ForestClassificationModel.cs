@@ -47,7 +47,7 @@ public abstract class ForestClassificationModel : IClassificationModel, IFeature
     internal IReadOnlyList<Tree> Trees => _trees;
 
     /// <summary>Accuracy of the out-of-bag predictions (each row scored by the trees that did not see it); null unless
-    /// fitted with <see cref="ForestClassifier.OobScore"/>.</summary>
+    /// fitted with <see cref="ForestEstimator.OobScore"/>.</summary>
     public double? OobScore { get; }
 
     /// <summary>Mean of the trees' impurity-based importances, normalized to sum to 1.</summary>

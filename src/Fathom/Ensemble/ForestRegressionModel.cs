@@ -36,7 +36,7 @@ public abstract class ForestRegressionModel : IRegressionModel, IFeatureImportan
     internal IReadOnlyList<Tree> Trees => _trees;
 
     /// <summary>R² of the out-of-bag predictions (each row predicted by the trees that did not see it); null unless
-    /// fitted with <see cref="ForestRegressor.OobScore"/>.</summary>
+    /// fitted with <see cref="ForestEstimator.OobScore"/>.</summary>
     public double? OobScore { get; }
 
     /// <summary>Mean of the trees' impurity-based importances, normalized to sum to 1.</summary>

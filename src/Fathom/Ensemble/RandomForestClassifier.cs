@@ -5,7 +5,7 @@ namespace Fathom.Ensemble;
 
 /// <summary>
 /// A random forest of CART classification trees (scikit-learn 1.2's <c>RandomForestClassifier</c>): each tree is
-/// grown fully (by default) on a bootstrap sample of the rows, drawing <see cref="ForestClassifier.MaxFeatures"/> candidate
+/// grown fully (by default) on a bootstrap sample of the rows, drawing <see cref="Trees.TreeEstimator.MaxFeatures"/> candidate
 /// features at every node; the forest's probabilities are the mean of the trees' leaf class fractions.
 /// </summary>
 /// <remarks>Splits are the best threshold among the drawn features, as a decision tree's. Hyperparameters, threading and
