@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Fathom.Core;
 using Fathom.Numerics;
 using Fathom.Persistence;
@@ -155,39 +157,41 @@ internal sealed class Tree
     }
 
     /// <summary>The leaf ranks (indices into <see cref="LeafOutput"/>) of <paramref name="count"/> rows held as floats,
-    /// row-major with <paramref name="stride"/> values per row, into <paramref name="leaf"/>. All rows descend one level per pass (the rows still inside the
-    /// tree are kept in <paramref name="active"/>), so the loads of different rows are independent and overlap in the
-    /// memory system instead of waiting one after another. Same decisions as <see cref="Leaf"/>.</summary>
+    /// row-major with <paramref name="stride"/> values per row, into <paramref name="leaf"/>. All rows descend one level
+    /// per pass (the rows still inside the tree are kept in <paramref name="active"/>), so the loads of different rows
+    /// are independent and overlap in the memory system instead of waiting one after another. Same decisions as
+    /// <see cref="Leaf"/>. Unchecked indexing: the caller guarantees <paramref name="stride"/> ≥ the model's feature count
+    /// (prediction checks it), and node indices were checked when the tree was built or read.</summary>
     internal void Leaves(ReadOnlySpan<float> rows, int stride, int count, Span<int> leaf, Span<int> active)
     {
+        if (active.Length < count || leaf.Length < count || rows.Length < (long)count * stride)
+            throw new ArgumentException("The scratch spans are smaller than the block.");
         var nodes = Packed;
         leaf = leaf[..count];
         leaf.Clear();
         if (nodes.Length == 0) return;
-        ref PackedNode root = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(nodes);
-        ref float x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rows);
-        ref int leaf0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(leaf);
-        ref int act0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(active);
-        if (active.Length < count || rows.Length < (long)count * stride) throw new ArgumentException("Scratch too small.");
-        for (int i = 0; i < count; i++) System.Runtime.CompilerServices.Unsafe.Add(ref act0, i) = i;
+        ref PackedNode root = ref MemoryMarshal.GetArrayDataReference(nodes);
+        ref float x0 = ref MemoryMarshal.GetReference(rows);
+        ref int leaf0 = ref MemoryMarshal.GetReference(leaf);
+        ref int act0 = ref MemoryMarshal.GetReference(active);
+        for (int i = 0; i < count; i++) Unsafe.Add(ref act0, i) = i;
         int live = count;
         while (live > 0)
         {
             int kept = 0;
             for (int a = 0; a < live; a++)
             {
-                int i = System.Runtime.CompilerServices.Unsafe.Add(ref act0, a);
-                ref int at = ref System.Runtime.CompilerServices.Unsafe.Add(ref leaf0, i);
-                ref readonly PackedNode nd = ref System.Runtime.CompilerServices.Unsafe.Add(ref root, at);
+                int i = Unsafe.Add(ref act0, a);
+                ref int at = ref Unsafe.Add(ref leaf0, i);
+                ref readonly PackedNode nd = ref Unsafe.Add(ref root, at);
                 int f = nd.Feature;
-                float v = System.Runtime.CompilerServices.Unsafe.Add(ref x0, i * stride + (f ^ (f >> 31)));
+                float v = Unsafe.Add(ref x0, i * stride + (f ^ (f >> 31)));
                 // Branch-free: the comparison picks Left or Right (adjacent fields) by offset, so a badly predictable
                 // test costs no pipeline flush and the rows' steps overlap.
                 bool goLeft = (v <= nd.Threshold) | (float.IsNaN(v) & (f < 0));
-                int next = System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.CompilerServices.Unsafe.AsRef(in nd.Left),
-                    System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref goLeft) ^ 1);
-                at = next ^ (next >> 31);
-                System.Runtime.CompilerServices.Unsafe.Add(ref act0, kept) = i;
+                int next = Unsafe.Add(ref Unsafe.AsRef(in nd.Left), Unsafe.As<bool, byte>(ref goLeft) ^ 1);
+                at = next ^ (next >> 31);          // a leaf child is stored as ~rank
+                Unsafe.Add(ref act0, kept) = i;    // keep the row while it is still inside the tree
                 kept += (int)((uint)~next >> 31);
             }
             live = kept;
