@@ -127,8 +127,8 @@ public class HDBSCANTests
     [Fact]
     public void SegmentedSpanningTreeIsInvariantToRowOrder()
     {
-        // 9,000 rows: Prim scans the packed rows in two parallel segments. The spanning tree's total weight and the
-        // partition must not depend on which rows land in which segment.
+        // 9,000 rows in 2-d: the Borůvka/KD-tree spanning tree (Prim's segmented scan below 1,500 rows or in more
+        // dimensions). The spanning tree's weights and the partition must not depend on the row order.
         var (x, _) = Synthetic.Blobs(9000, 2, 4, seed: 3);
         var model = new HDBSCAN { MinClusterSize = 40, MinSamples = 8 }.Fit(x);
         var perm = new RandomSource(5).Permutation(x.Rows);
