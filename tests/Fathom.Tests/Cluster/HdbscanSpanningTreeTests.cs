@@ -138,6 +138,18 @@ public class HdbscanSpanningTreeTests
     }
 
     [Fact]
+    public void OneRepeatedRowAndOneDimensionGiveThePrimTree()
+    {
+        // 600 copies of one row (one unsplittable tree leaf, all weights 0 there) plus 300 rows on a line.
+        var rows = new List<double[]>();
+        for (int i = 0; i < 600; i++) rows.Add([1.0]);
+        for (int i = 0; i < 300; i++) rows.Add([2.0 + 0.25 * (i % 150)]);
+        var x = ToMatrix(rows);
+        AssertSame(Run(x, 10, 4, false), Run(x, 10, 4, true));
+        AssertSame(Run(x, 10, 4, false, NeighborMetric.Manhattan, alpha: 2), Run(x, 10, 4, true, NeighborMetric.Manhattan, alpha: 2));
+    }
+
+    [Fact]
     public void HigherDimensionsAndOtherMetricsGiveThePrimTree()
     {
         var (x, _) = Synthetic.Blobs(1200, 6, 4, seed: 30);
