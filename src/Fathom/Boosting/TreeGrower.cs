@@ -132,8 +132,12 @@ internal sealed class TreeGrower
         if (count >= 2 * _s.MinSamplesLeaf && root.H >= _s.MinHessianToSplit && !AtMaxDepth(0) && _s.MaxLeafNodes != 1)
         {
             root.Hist = Rent();
+            long t0 = BoostingProfile.Start();
             BuildHistogram(root, gradient, hessian, dense: inSample is null);
+            BoostingProfile.Stop(BoostingProfile.Phase.RootHistogram, t0);
+            t0 = BoostingProfile.Start();
             FindSplit(root);
+            BoostingProfile.Stop(BoostingProfile.Phase.FindSplit, t0);
             if (root.Best is not null) splittable.Add(0);
         }
         int leaves = 1;
@@ -144,7 +148,9 @@ internal sealed class TreeGrower
                 if (_nodes[splittable[j]].Best!.Gain > _nodes[splittable[pick]].Best!.Gain) pick = j;
             int id = splittable[pick];
             splittable.RemoveAt(pick);
+            long t1 = BoostingProfile.Start();
             var (left, right) = SplitNode(id);
+            BoostingProfile.Stop(BoostingProfile.Phase.Partition, t1);
             leaves++;
             bool full = _s.MaxLeafNodes is int m && leaves >= m;
             var node = _nodes[id];
@@ -158,10 +164,14 @@ internal sealed class TreeGrower
                 if (largeSplits)
                 {
                     large.Hist = Rent();
+                    t1 = BoostingProfile.Start();
                     HistogramKernels.Subtract(node.Hist!, small.Hist, large.Hist, _features, _bins);
+                    BoostingProfile.Stop(BoostingProfile.Phase.Subtract, t1);
                 }
+                t1 = BoostingProfile.Start();
                 if (leftSplits) FindSplit(left);
                 if (rightSplits) FindSplit(right);
+                BoostingProfile.Stop(BoostingProfile.Phase.FindSplit, t1);
                 if (left.Best is not null) splittable.Add(node.Left);
                 if (right.Best is not null) splittable.Add(node.Right);
             }
@@ -170,7 +180,10 @@ internal sealed class TreeGrower
             if (right.Best is null) Return(right);
         }
         foreach (int id in splittable) Return(_nodes[id]);
-        return Finish(raw, count, leafUpdate);
+        long t2 = BoostingProfile.Start();
+        var tree = Finish(raw, count, leafUpdate);
+        BoostingProfile.Stop(BoostingProfile.Phase.Finish, t2);
+        return tree;
     }
 
     /// <summary>Takes the tree's feature list and cuts it into contiguous blocks of at most four features (one kernel
@@ -224,14 +237,18 @@ internal sealed class TreeGrower
                     ho[k] = hAll[r];
                 }
             }
+            long tg = BoostingProfile.Start();
             if (count < 65_536 || _threads == 1) Gather(0, count);
             else Parallel.For(0, _threads, _parallel, t => Gather((int)((long)count * t / _threads), (int)((long)count * (t + 1) / _threads)));
+            BoostingProfile.Stop(BoostingProfile.Phase.Gather, tg);
             g = _gOrdered.AsSpan(0, count);
             h = _hOrdered.AsSpan(0, count);
         }
+        long th = BoostingProfile.Start();
         if (_blocks.Length == 1 || (long)count * _features.Length < ParallelWork)
         {
             HistogramKernels.Build(_binned, _n, _features, dense ? default : _rows.AsSpan(start, count), g, h, hist, _bins);
+            if (!dense) BoostingProfile.Stop(BoostingProfile.Phase.Histogram, th);
             return;
         }
         var blocks = _blocks;
@@ -239,6 +256,7 @@ internal sealed class TreeGrower
         Parallel.For(0, blocks.Length, _parallel, b =>
             HistogramKernels.Build(_binned, _n, blocks[b], dense ? default : _rows.AsSpan(start, count), ga.AsSpan(at, count),
                 ha.AsSpan(at, count), hist, _bins));
+        if (!dense) BoostingProfile.Stop(BoostingProfile.Phase.Histogram, th);
     }
 
     private void FindSplit(Node node)
