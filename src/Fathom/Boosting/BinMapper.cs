@@ -145,15 +145,24 @@ internal sealed class BinMapper
         return result;
     }
 
-    /// <summary>The binned data, column-major: element [f · n + i] is the bin of row i, feature f.
-    /// O(n · p · log bins), rows in parallel.</summary>
+    /// <summary>Where row <paramref name="r"/>'s bin of feature <paramref name="f"/> is in the binned data of n rows:
+    /// features are stored in blocks of four, each block row-interleaved (the four bins of a row are adjacent), so
+    /// element [(⌊f/4⌋ · n + r) · 4 + f mod 4] is that bin. The last block is padded with bin 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Index(int f, int r, int n) => ((long)(f >> 2) * n + r) * 4 + (f & 3);
+
+    /// <summary>Number of four-feature blocks for <paramref name="p"/> features.</summary>
+    public static int Blocks(int p) => (p + 3) >> 2;
+
+    /// <summary>The binned data in the layout of <see cref="Index"/>. O(n · p · log bins), rows in parallel.</summary>
     public byte[] Transform(Matrix x, int threads) => Transform(x, null, threads);
 
-    /// <summary>The binned rows <paramref name="use"/> of x (all rows when null), in that order, column-major.</summary>
+    /// <summary>The binned rows <paramref name="use"/> of x (all rows when null), in that order, in the layout of
+    /// <see cref="Index"/>.</summary>
     public byte[] Transform(Matrix x, int[]? use, int threads)
     {
         int n = use?.Length ?? x.Rows, p = x.Columns;
-        var binned = new byte[(long)n * p];
+        var binned = new byte[(long)Blocks(p) * 4 * n];
         byte missing = (byte)MissingBin;
         const int chunk = 4096;
         int chunks = (n + chunk - 1) / chunk;
@@ -164,7 +173,7 @@ internal sealed class BinMapper
             {
                 var row = x.Row(use is null ? i : use[i]);
                 for (int f = 0; f < p; f++)
-                    binned[(long)f * n + i] = Categorical[f] ? CategoryBin(row[f], Thresholds[f], missing) : BinOf(row[f], Thresholds[f], missing);
+                    binned[Index(f, i, n)] = Categorical[f] ? CategoryBin(row[f], Thresholds[f], missing) : BinOf(row[f], Thresholds[f], missing);
             }
         });
         return binned;

@@ -48,7 +48,8 @@ internal static class BoostingCore
         BoostingProfile.Stop(BoostingProfile.Phase.BinTransform, t0);
         var hasMissing = new bool[p];
         byte missingBin = (byte)mapper.MissingBin;
-        for (int f = 0; f < p; f++) hasMissing[f] = binned.AsSpan(f * n, n).Contains(missingBin);
+        for (int f = 0; f < p; f++)
+            for (int i = 0; i < n && !hasMissing[f]; i++) hasMissing[f] = binned[BinMapper.Index(f, i, n)] == missingBin;
         var baseline = loss.Baseline(yTrain, wTrain);
         var raw = new double[K * n];
         for (int k = 0; k < K; k++) raw.AsSpan(k * n, n).Fill(baseline[k]);
