@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Fathom.Core;
 using Fathom.Numerics;
 
@@ -166,6 +169,15 @@ internal sealed class BinMapper
         byte missing = (byte)MissingBin;
         const int chunk = 4096;
         int chunks = (n + chunk - 1) / chunk;
+        // Thresholds padded with +∞ to 17 segments of 16 for the two-level vector search (at most 255 bins).
+        var padded = new double[p][];
+        for (int f = 0; f < p; f++)
+        {
+            if (Categorical[f] || Thresholds[f].Length > 16 * Segments) continue;
+            padded[f] = new double[16 * (Segments + 1)];
+            Array.Fill(padded[f], double.PositiveInfinity);
+            Thresholds[f].CopyTo(padded[f], 0);
+        }
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
         {
             int end = Math.Min(n, (c + 1) * chunk);
@@ -173,7 +185,9 @@ internal sealed class BinMapper
             {
                 var row = x.Row(use is null ? i : use[i]);
                 for (int f = 0; f < p; f++)
-                    binned[Index(f, i, n)] = Categorical[f] ? CategoryBin(row[f], Thresholds[f], missing) : BinOf(row[f], Thresholds[f], missing);
+                    binned[Index(f, i, n)] = Categorical[f] ? CategoryBin(row[f], Thresholds[f], missing)
+                        : padded[f] is double[] t ? BinOfPadded(row[f], t, missing)
+                        : BinOf(row[f], Thresholds[f], missing);
             }
         });
         return binned;
@@ -184,6 +198,38 @@ internal sealed class BinMapper
     {
         int i = Array.BinarySearch(categories, v);
         return i >= 0 && !double.IsNaN(v) ? (byte)i : missing;
+    }
+
+    private const int Segments = 16;
+
+    /// <summary><see cref="BinOf"/> on thresholds padded with +∞ to 17 segments of 16 (at most 256 thresholds): the
+    /// segment is the number of segments whose last threshold is below v (16 compares, vectorized), the bin that
+    /// segment's start plus the number of its thresholds below v (16 more).</summary>
+    internal static byte BinOfPadded(double v, double[] padded, byte missing)
+    {
+        if (double.IsNaN(v)) return missing;
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            int count = 0;
+            foreach (double t in padded) count += t < v ? 1 : 0;
+            return (byte)count;
+        }
+        var vv = Vector256.Create(v);
+        ref double t0 = ref MemoryMarshal.GetArrayDataReference(padded);
+        // Last threshold of segment j is padded[16j + 15]: gather the 16 of them with strided loads.
+        int segment = 0;
+        for (int j = 0; j < Segments; j += 4)
+        {
+            var last = Vector256.Create(Unsafe.Add(ref t0, 16 * j + 15), Unsafe.Add(ref t0, 16 * j + 31),
+                Unsafe.Add(ref t0, 16 * j + 47), Unsafe.Add(ref t0, 16 * j + 63));
+            segment += BitOperations.PopCount(Vector256.LessThan(last, vv).ExtractMostSignificantBits());
+        }
+        ref double s0 = ref Unsafe.Add(ref t0, 16 * segment);
+        uint below = Vector256.LessThan(Vector256.LoadUnsafe(ref s0), vv).ExtractMostSignificantBits()
+            | Vector256.LessThan(Vector256.LoadUnsafe(ref s0, 4), vv).ExtractMostSignificantBits() << 4
+            | Vector256.LessThan(Vector256.LoadUnsafe(ref s0, 8), vv).ExtractMostSignificantBits() << 8
+            | Vector256.LessThan(Vector256.LoadUnsafe(ref s0, 12), vv).ExtractMostSignificantBits() << 12;
+        return (byte)(16 * segment + BitOperations.PopCount(below));
     }
 
     /// <summary>Bin of one value: the missing bin for NaN, else the number of thresholds strictly below it.</summary>

@@ -28,7 +28,7 @@ internal sealed class TreeGrower
     private const long ParallelWork = 1 << 16;
 
     /// <summary>Fewest rows for which a node is partitioned on several threads.</summary>
-    private const int ParallelRows = 32_768;
+    private const int ParallelRows = 16_384;
 
     private readonly byte[] _binned;
     private readonly int _n, _p, _bins, _missingBin, _blockCount;

@@ -224,6 +224,23 @@ public class BoostingExtensionsTests
     }
 
     [Fact]
+    public void VectorBinSearchAgreesWithTheBinarySearch()
+    {
+        // The binning's two-level vector search against the branch-free binary search, for threshold counts 0–254,
+        // on values equal to thresholds, between them, outside them, ±∞ and NaN.
+        var r = new RandomSource(9);
+        foreach (int count in new[] { 0, 1, 2, 15, 16, 17, 31, 100, 240, 254 })
+        {
+            var t = Enumerable.Range(0, count).Select(_ => r.NextGaussian()).Order().Distinct().ToArray();
+            var padded = Enumerable.Repeat(double.PositiveInfinity, 272).ToArray();
+            t.CopyTo(padded, 0);
+            var values = t.Concat(t.Select(v => v + 1e-9)).Concat(Enumerable.Range(0, 300).Select(_ => 3 * r.NextGaussian()))
+                .Concat([double.PositiveInfinity, double.NegativeInfinity, double.MaxValue, double.NaN, -5, 5]);
+            foreach (double v in values) Assert.Equal(BinMapper.BinOf(v, t, 255), BinMapper.BinOfPadded(v, padded, 255));
+        }
+    }
+
+    [Fact]
     public void RowsLeftOutOfTheSampleGetTheirLeafValue()
     {
         // The grower adds each training row's leaf value to the raw predictions, for sampled rows from the leaf's row
