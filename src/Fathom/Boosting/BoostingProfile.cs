@@ -18,6 +18,13 @@ internal static class BoostingProfile
     public static readonly bool Enabled = Environment.GetEnvironmentVariable("FATHOM_GBDT_PROFILE") is { Length: > 0 };
 
     private static readonly long[] Ticks = new long[(int)Phase.Count];
+    private static long _rowsBuilt;
+
+    /// <summary>Counts rows whose histogram was built outside the root.</summary>
+    public static void CountRows(int rows)
+    {
+        if (Enabled) Interlocked.Add(ref _rowsBuilt, rows);
+    }
 
     /// <summary>A timestamp when enabled, else 0.</summary>
     public static long Start() => Enabled ? Stopwatch.GetTimestamp() : 0;
@@ -39,7 +46,8 @@ internal static class BoostingProfile
             sb.Append(CultureInfo.InvariantCulture, $" {(Phase)i}={s:F3}");
             Ticks[i] = 0;
         }
-        sb.Append(CultureInfo.InvariantCulture, $" total={totalSeconds:F3}");
+        sb.Append(CultureInfo.InvariantCulture, $" rowsBuilt={_rowsBuilt} total={totalSeconds:F3}");
+        _rowsBuilt = 0;
         Console.Error.WriteLine(sb.ToString());
     }
 }

@@ -127,11 +127,22 @@ internal sealed class TreeGrower
         double g = 0, h = 0;
         var gradient = gradientAll.AsSpan(offset, _n);
         var hessian = hessianAll.AsSpan(offset, _n);
-        for (int k = 0; k < count; k++)
+        if (inSample is null)
         {
-            int r = _rows[k];
-            g += gradient[r];
-            h += hessian[r];
+            for (int r = 0; r < count; r++)
+            {
+                g += gradient[r];
+                h += hessian[r];
+            }
+        }
+        else
+        {
+            for (int k = 0; k < count; k++)
+            {
+                int r = _rows[k];
+                g += gradient[r];
+                h += hessian[r];
+            }
         }
         BoostingProfile.Stop(BoostingProfile.Phase.Other, t0);
         var root = new Node { Start = 0, Count = count, Depth = 0, G = g, H = h };
@@ -175,6 +186,7 @@ internal sealed class TreeGrower
                 Evaluate(small, smallSplits, small == left ? leftAllowed : rightAllowed,
                     largeSplits ? large : null, largeSplits ? (large == left ? leftAllowed : rightAllowed) : null, node, dense: false);
                 BoostingProfile.Stop(BoostingProfile.Phase.Histogram, t0);
+                BoostingProfile.CountRows(small.Count);
                 if (left.Best is not null) splittable.Add(node.Left);
                 if (right.Best is not null) splittable.Add(node.Right);
             }
@@ -202,8 +214,10 @@ internal sealed class TreeGrower
         else Parallel.For(0, _threads, _parallel, t => Pack((int)((long)_n * t / _threads), (int)((long)_n * (t + 1) / _threads)));
     }
 
-    /// <summary>Takes the tree's feature list and cuts the four-feature blocks holding them into one contiguous range
-    /// of feature slots per thread (a block may be shared by two ranges); each range is a list of kernel calls.</summary>
+    /// <summary>Takes the tree's feature list and makes the work items of a histogram region: one per four-feature
+    /// block holding any of them (one kernel pass), except that when the block count is not a multiple of the thread
+    /// count the last block is cut into one piece per thread, so that threads get equal work when the machine is
+    /// idle and idle threads can take over items when it is not.</summary>
     private void SetFeatures(int[] features)
     {
         if (ReferenceEquals(features, _features)) return;
@@ -214,21 +228,18 @@ internal sealed class TreeGrower
         for (int b = 0; b < _blockCount; b++)
             for (int j = 0; j < 4; j++)
                 if (4 * b + j < _p && _inTree[4 * b + j]) { blocks.Add(b); break; }
-        int slots = 4 * blocks.Count;
-        int items = Math.Max(1, Math.Min(_threads, slots));
-        _items = new (int, int, int)[items][];
-        for (int i = 0; i < items; i++)
+        var items = new List<(int, int, int)[]>();
+        int split = blocks.Count % _threads != 0 ? Math.Min(_threads, 4) : 1;
+        for (int i = 0; i < blocks.Count; i++)
         {
-            int a = (int)((long)slots * i / items), z = (int)((long)slots * (i + 1) / items);
-            var calls = new List<(int, int, int)>();
-            while (a < z)
+            if (i < blocks.Count - 1 || split == 1) { items.Add([(blocks[i], 0, 4)]); continue; }
+            for (int q = 0; q < split; q++)
             {
-                int j0 = a & 3, c = Math.Min(4 - j0, z - a);
-                calls.Add((blocks[a >> 2], j0, c));
-                a += c;
+                int a = 4 * q / split, z = 4 * (q + 1) / split;
+                items.Add([(blocks[i], a, z - a)]);
             }
-            _items[i] = calls.ToArray();
         }
+        _items = items.ToArray();
     }
 
     private bool AtMaxDepth(int depth) => _s.MaxDepth is int d && depth >= d;
@@ -291,7 +302,7 @@ internal sealed class TreeGrower
             }
         }
         var items = _items;
-        if (items.Length == 1 || (long)count * _features.Length < ParallelWork)
+        if (items.Length == 1 || _threads == 1 || (long)count * _features.Length < ParallelWork)
             foreach (var calls in items) Item(calls);
         else
             Parallel.For(0, items.Length, _parallel, i => Item(items[i]));
