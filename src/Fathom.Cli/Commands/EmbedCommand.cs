@@ -10,12 +10,17 @@ namespace Fathom.Cli.Commands;
 
 /// <summary><c>fathom embed DATA --algo pca|tsne|… --dims 2 [--out emb.csv]</c>: project the rows of a table to a
 /// few dimensions (after the same encoding and scaling as <c>fathom cluster</c>). The methods are the catalog's
-/// transformers plus t-SNE, which embeds the given rows only (it has no transform of new rows).</summary>
+/// transformers plus t-SNE, which embeds the given rows only (it has no transform of new rows). A DATA file ending in
+/// .svm, .svmlight or .libsvm is read as sparse svmlight data and embedded by truncated SVD without densifying it.</summary>
 internal static class EmbedCommand
 {
     public static Command Create(CliConsole console)
     {
-        var data = new Argument<string>("DATA") { Description = "CSV file; every column is used (numbers scaled, text one-hot encoded, dates as calendar features)." };
+        var data = new Argument<string>("DATA")
+        {
+            Description = "CSV file; every column is used (numbers scaled, text one-hot encoded, dates as calendar features). " +
+                "A .svm/.svmlight/.libsvm file is read sparse (never densified) and embedded with truncated-svd.",
+        };
         var algo = new Option<string>("--algo", "-a")
         {
             Description = "Method: " + string.Join(", ", Methods()) + ".",
@@ -27,9 +32,23 @@ internal static class EmbedCommand
         var keep = new Option<string[]>("--keep") { Description = "Columns copied unchanged beside the embedding in the output (e.g. a label to colour a plot by), repeatable." };
         var outPath = CommonOptions.Out("Write the embedding to this CSV file instead of standard output.");
         var json = CommonOptions.Json();
-        var cmd = new Command("embed", "Reduce the rows of a CSV file to a few dimensions (for plots and downstream models).") { data, algo, dims, param, drop, keep, outPath, json };
-        cmd.SetAction(parse => Run(console, parse.GetValue(data)!, parse.GetValue(algo)!, parse.GetValue(dims),
-            CommonOptions.ParseParams(parse.GetValue(param) ?? []), parse.GetValue(drop) ?? [], parse.GetValue(keep) ?? [], parse.GetValue(outPath), parse.GetValue(json)));
+        var zeroBased = new Option<bool>("--zero-based") { Description = "svmlight input: feature indices start at 0 (default: at 1, as svmlight and libsvm write them)." };
+        var cmd = new Command("embed", "Reduce the rows of a CSV or svmlight file to a few dimensions (for plots and downstream models).")
+            { data, algo, dims, param, drop, keep, outPath, json, zeroBased };
+        cmd.SetAction(parse =>
+        {
+            string path = parse.GetValue(data)!;
+            var parameters = CommonOptions.ParseParams(parse.GetValue(param) ?? []);
+            if (SparseEmbedding.IsSvmLight(path))
+            {
+                bool algoGiven = parse.GetResult(algo) is { Implicit: false };
+                return SparseEmbedding.Run(console, path, algoGiven ? parse.GetValue(algo)! : null, parse.GetValue(dims), parameters,
+                    parse.GetValue(drop) ?? [], parse.GetValue(keep) ?? [], parse.GetValue(outPath), parse.GetValue(json), parse.GetValue(zeroBased));
+            }
+            if (parse.GetValue(zeroBased)) throw new InvalidInputException("--zero-based applies to svmlight files (.svm, .svmlight, .libsvm) only.");
+            return Run(console, path, parse.GetValue(algo)!, parse.GetValue(dims), parameters,
+                parse.GetValue(drop) ?? [], parse.GetValue(keep) ?? [], parse.GetValue(outPath), parse.GetValue(json));
+        });
         return cmd;
     }
 
@@ -75,7 +94,12 @@ internal static class EmbedCommand
             embedding = model is Manifold.UMAPModel umap
                 ? DataFrame.FromMatrix(umap.Embedding, umap.FeatureNamesOut) // the fitted layout, not a re-placement
                 : model.Transform(x);
-            explained = model is Decomposition.PCAModel pca ? pca.ExplainedVarianceRatio : null;
+            explained = model switch
+            {
+                Decomposition.PCAModel pca => pca.ExplainedVarianceRatio,
+                Decomposition.TruncatedSVDModel svd => svd.ExplainedVarianceRatio,
+                _ => null,
+            };
         }
         var result = new DataFrame([.. embedding.Columns, .. kept]);
         if (outPath is not null) CsvWriter.Write(result, outPath);

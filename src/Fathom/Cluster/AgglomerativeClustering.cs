@@ -13,9 +13,13 @@ namespace Fathom.Cluster;
 /// trees and labels equal SciPy's <c>linkage</c> and scikit-learn's, ties included.
 /// </summary>
 /// <remarks>
-/// Ward, complete and average linkage use the nearest-neighbour chain algorithm: O(n²) time and
-/// n(n−1)/2 stored distances (8 bytes each: 400 MB for 10,000 rows; at most 65,000 rows). Single linkage
-/// uses Prim's minimum spanning tree: O(n²·d) time, O(n) memory. The whole tree is always built (scikit-learn's
+/// Complete and average linkage, and Ward on at most 4,096 rows, use the nearest-neighbour chain algorithm on
+/// the matrix of pair distances: O(n²) time and n(n−1)/2 stored distances (8 bytes each: 400 MB for 10,000
+/// rows; at most 65,000 rows). Ward on more rows runs the same chain on cluster centroids
+/// (d(a, b) = √(2nₐn_b/(nₐ + n_b))·‖cₐ − c_b‖): O(n²·d) time, O(n·d) memory, no row limit; its merge heights
+/// equal SciPy's to 1e-12 relative, but merges whose heights tie to the last bit may come in another order
+/// (the cut partitions can then differ only at those tied heights). Single linkage uses Prim's minimum spanning
+/// tree: O(n²·d) time, O(n) memory. The whole tree is always built (scikit-learn's
 /// <c>compute_full_tree</c>): the chain algorithm finds merges out of distance order, so stopping early saves
 /// nothing. Sample weights are not used (as in scikit-learn); given ones are ignored with a warning.
 /// </remarks>
@@ -55,10 +59,10 @@ public sealed record AgglomerativeClustering : IClusterer
         if (Clusters > x.Rows)
             throw new InvalidHyperparameterException("clusters",
                 $"AgglomerativeClustering: clusters = {Clusters} is larger than the number of rows ({x.Rows}); choose at most {x.Rows}.");
-        if (Linkage != AgglomerativeLinkage.Single && x.Rows > AgglomerativeCore.MaxRowsCondensed)
+        if (Linkage is AgglomerativeLinkage.Complete or AgglomerativeLinkage.Average && x.Rows > AgglomerativeCore.MaxRowsCondensed)
             throw new InvalidInputException(
                 $"AgglomerativeClustering: {Linkage.ToString().ToLowerInvariant()} linkage stores all n(n−1)/2 pair distances, too many for {x.Rows} rows " +
-                $"(at most {AgglomerativeCore.MaxRowsCondensed}); subsample the rows, or use single linkage (O(n) memory).");
+                $"(at most {AgglomerativeCore.MaxRowsCondensed}); subsample the rows, or use single linkage (O(n) memory) or ward linkage (O(n·d) memory).");
         var tree = AgglomerativeCore.Build(x, Linkage, context);
         var labels = Clusters is int k ? tree.Cut(k) : tree.CutAtDistance(DistanceThreshold!.Value);
         return new AgglomerativeClusteringModel(this, x.Columns, tree, labels);

@@ -4,7 +4,10 @@ using Fathom.Numerics;
 namespace Fathom.Cluster;
 
 /// <summary>
-/// Hierarchical clustering without validation. Ward, complete and average linkage run the nearest-neighbour
+/// Hierarchical clustering without validation. Ward on more than <see cref="WardMatrixRows"/> rows runs the
+/// nearest-neighbour chain on centroids (<see cref="WardCentroidChain"/>: O(n·d) memory, no pair-distance matrix,
+/// several times faster; merges whose heights tie to the last bit may come in another order than SciPy's).
+/// Ward on fewer rows, complete and average linkage run the nearest-neighbour
 /// chain algorithm on the condensed matrix of pair distances (O(n²) time and n(n−1)/2 doubles of memory)
 /// with the Lance–Williams updates; single linkage runs Prim's minimum spanning tree with distances computed
 /// on the fly (O(n²·d) time, O(n) memory). Both follow SciPy's <c>nn_chain</c> / <c>mst_single_linkage</c>
@@ -17,12 +20,28 @@ internal static class AgglomerativeCore
     /// <summary>Largest row count the condensed distance matrix allows (n(n−1)/2 below .NET's array limit).</summary>
     internal const int MaxRowsCondensed = 65_000;
 
+    /// <summary>Most rows for which Ward uses the exact matrix form (whose tie order equals SciPy's bit for bit);
+    /// beyond it the condensed matrix (≥ 67 MB) and its cache-missing scans cost more than the centroid form.</summary>
+    internal const int WardMatrixRows = 4096;
+
     internal static Dendrogram Build(Matrix x, AgglomerativeLinkage linkage, FitContext context)
     {
         int n = x.Rows;
         if (n == 1) return new Dendrogram([], [], [], []);
-        var (a, b, dist) = linkage == AgglomerativeLinkage.Single ? Prim(x, context) : NnChain(x, linkage, context);
+        var (a, b, dist) = linkage switch
+        {
+            AgglomerativeLinkage.Single => Prim(x, context),
+            AgglomerativeLinkage.Ward when n > WardMatrixRows => WardCentroidChain.Run(x, context),
+            _ => NnChain(x, linkage, context),
+        };
         return SortAndLabel(a, b, dist, n);
+    }
+
+    /// <summary>The Ward tree by the centroid chain whatever the row count (tests compare it with the matrix form).</summary>
+    internal static Dendrogram BuildWardByCentroids(Matrix x, FitContext context)
+    {
+        var (a, b, dist) = WardCentroidChain.Run(x, context);
+        return SortAndLabel(a, b, dist, x.Rows);
     }
 
     /// <summary>Index of pair (i, j), i &lt; j, in the condensed (upper-triangle, row-major) matrix.</summary>

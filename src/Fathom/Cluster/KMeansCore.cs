@@ -65,10 +65,11 @@ internal static class KMeansCore
         int first = SearchSorted(cum, rng.NextDouble() * cum[n - 1]);
         x.Row(first).CopyTo(centers.Row(0));
         var closest = new double[n];
-        Distances.SquaredEuclidean(x, xNorms, x.RowRange(first, 1), [xNorms[first]], closest, 1, threads);
+        Distances.SquaredEuclideanToFew(x, xNorms, x.RowRange(first, 1), [xNorms[first]], closest, 1, threads);
         var dist = new double[(long)n * trials];
         var ids = new int[trials];
         var candNorms = new double[trials];
+        var pots = new double[trials];
         for (int c = 1; c < k; c++)
         {
             Cumulative(w, closest, cum);
@@ -79,15 +80,19 @@ internal static class KMeansCore
                 candNorms[t] = xNorms[ids[t]];
             }
             var cand = x.SelectRows(ids);
-            Distances.SquaredEuclidean(x, xNorms, cand, candNorms, dist, trials, threads);
+            Distances.SquaredEuclideanToFew(x, xNorms, cand, candNorms, dist, trials, threads);
+            // One pass over the rows for all trials (each trial's sum still runs in row order).
+            Array.Clear(pots);
+            for (int i = 0; i < n; i++)
+            {
+                double wi = w[i], ci = closest[i];
+                long o = (long)i * trials;
+                for (int t = 0; t < trials; t++) pots[t] += wi * Math.Min(ci, dist[o + t]);
+            }
             int bestT = 0;
             double bestPot = double.PositiveInfinity;
             for (int t = 0; t < trials; t++)
-            {
-                double p = 0;
-                for (int i = 0; i < n; i++) p += w[i] * Math.Min(closest[i], dist[(long)i * trials + t]);
-                if (p < bestPot) { bestPot = p; bestT = t; }
-            }
+                if (pots[t] < bestPot) { bestPot = pots[t]; bestT = t; }
             for (int i = 0; i < n; i++) closest[i] = Math.Min(closest[i], dist[(long)i * trials + bestT]);
             x.Row(ids[bestT]).CopyTo(centers.Row(c));
         }

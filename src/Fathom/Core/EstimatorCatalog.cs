@@ -121,7 +121,7 @@ public static class EstimatorCatalog
         new("nmf", EstimatorTask.Transform, typeof(Decomposition.NMF), () => new Decomposition.NMF(),
             "Non-negative matrix factorization X ≈ W·H by coordinate descent (non-negative data)."),
         new("truncated-svd", EstimatorTask.Transform, typeof(Decomposition.TruncatedSVD), () => new Decomposition.TruncatedSVD(),
-            "Truncated SVD / latent semantic analysis (randomized, no centring)."),
+            "Truncated SVD / latent semantic analysis (randomized or exact Lanczos, no centring; sparse svmlight input)."),
         new("umap", EstimatorTask.Transform, typeof(Manifold.UMAP), () => new Manifold.UMAP(),
             "Uniform manifold approximation and projection (fuzzy k-NN graph, spectral start, SGD layout; transforms new rows)."),
         new("isomap", EstimatorTask.Transform, typeof(Manifold.Isomap), () => new Manifold.Isomap(),

@@ -17,11 +17,11 @@ internal static class PcaCore
     {
         int n = x.Rows, p = x.Columns, r = Math.Min(n, p);
         var (mean, xc) = Centre(x);
-        var svd = SingularValueDecomposition.Decompose(xc);
-        var u = svd.U!;
+        // U is never formed: the sign rule needs only the kept columns, and uⱼ = Xc·vⱼ/σⱼ has its largest
+        // entry where Xc·vⱼ has.
+        var svd = SingularValueDecomposition.DecomposeRight(xc);
         var vt = svd.Vt!;
         var s = svd.SingularValues;
-        Flip(u, vt, r);
         var ev = new double[r];
         for (int i = 0; i < r; i++) ev[i] = s[i] * s[i] / (n - 1);
         double total = ev.Sum();
@@ -36,8 +36,9 @@ internal static class PcaCore
             keep = Math.Min(keep + 1, r);
         }
         double noise = keep < r ? ev.Skip(keep).Average() : 0.0;
-        _ = threads;
-        return new PcaFit(mean, vt.Slice(0, 0, keep, p).Clone(), ev[..keep], ratio[..keep], s[..keep], noise, n);
+        var components = vt.Slice(0, 0, keep, p).Clone();
+        Flip(MatrixOps.MultiplyTransposed(xc, components, threads), components, keep);
+        return new PcaFit(mean, components, ev[..keep], ratio[..keep], s[..keep], noise, n);
     }
 
     /// <summary>Randomized SVD of the centred data (Halko et al. 2011, algorithm 4.4 with Cholesky-QR re-orthonormalization
@@ -54,9 +55,11 @@ internal static class PcaCore
         var y = MatrixOps.Multiply(xc, omega, threads);                  // n × l
         for (int it = 0; it < iterations; it++)
         {
-            var q = Orthonormalize(y, threads);
+            // One Cholesky-QR pass only rescales the basis between power iterations (scikit-learn uses LU here,
+            // which is not orthonormal at all); the final basis gets two.
+            var q = Orthonormalize(y, threads, passes: 1);
             var z = MatrixOps.TransposeMultiply(xc, q, threads);         // p × l
-            y = MatrixOps.Multiply(xc, Orthonormalize(z, threads), threads);      // n × l
+            y = MatrixOps.Multiply(xc, Orthonormalize(z, threads, passes: 1), threads);      // n × l
         }
         var qf = Orthonormalize(y, threads);                                     // n × l
         var b = MatrixOps.TransposeMultiply(qf, xc, threads);            // l × p
@@ -84,10 +87,10 @@ internal static class PcaCore
     /// <summary>An orthonormal basis of the columns of a tall n × l matrix: Cholesky QR applied twice
     /// (Q = A·L⁻ᵀ with L·Lᵀ = AᵀA; two GEMMs per pass, stable in two passes for the well-conditioned ranges of
     /// the power iteration), falling back to Householder QR when the Gram matrix is not positive definite.</summary>
-    private static Matrix Orthonormalize(Matrix a, int threads)
+    private static Matrix Orthonormalize(Matrix a, int threads, int passes = 2)
     {
         var q = a;
-        for (int pass = 0; pass < 2; pass++)
+        for (int pass = 0; pass < passes; pass++)
         {
             var gram = MatrixOps.TransposeMultiply(q, q, threads);
             if (!CholeskyDecomposition.TryDecompose(gram, out var chol))
@@ -115,21 +118,26 @@ internal static class PcaCore
     }
 
     /// <summary>scikit-learn's <c>svd_flip(u, v, u_based_decision=True)</c> on the first <paramref name="count"/>
-    /// singular pairs: the largest-magnitude entry (first on ties) of each column of U becomes positive.</summary>
+    /// singular pairs: row c of Vᵀ is negated when the largest-magnitude entry (first on ties) of column c of U is
+    /// negative. U is only read (callers discard it). O(rows of U · count), one row-major pass.</summary>
     internal static void Flip(Matrix u, Matrix vt, int count)
     {
+        // One row-major pass over U: the first row holding each column's largest magnitude.
+        var bestAbs = new double[count];
+        var bestValue = new double[count];
+        Array.Fill(bestAbs, -1.0);
+        for (int i = 0; i < u.Rows; i++)
+        {
+            var row = u.Row(i);
+            for (int c = 0; c < count; c++)
+            {
+                double a = Math.Abs(row[c]);
+                if (a > bestAbs[c]) { bestAbs[c] = a; bestValue[c] = row[c]; }
+            }
+        }
         for (int c = 0; c < count; c++)
         {
-            int best = 0;
-            double bestAbs = -1;
-            for (int i = 0; i < u.Rows; i++)
-            {
-                double a = Math.Abs(u[i, c]);
-                if (a > bestAbs) { bestAbs = a; best = i; }
-            }
-            if (u[best, c] >= 0) continue;
-            for (int i = 0; i < u.Rows; i++) u[i, c] = -u[i, c];
-            TensorPrimitives.Negate(vt.Row(c), vt.Row(c));
+            if (bestValue[c] < 0) TensorPrimitives.Negate(vt.Row(c), vt.Row(c));
         }
     }
 }

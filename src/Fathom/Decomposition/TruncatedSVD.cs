@@ -1,20 +1,22 @@
 using System.Globalization;
 using Fathom.Core;
 using Fathom.Data;
-using Fathom.LinearAlgebra;
 using Fathom.Numerics;
-using Fathom.Preprocessing;
 
 namespace Fathom.Decomposition;
 
 /// <summary>
-/// Truncated singular value decomposition (latent semantic analysis), as scikit-learn 1.2's
-/// <c>TruncatedSVD(algorithm="randomized")</c>: the data is NOT centred; randomized SVD (Halko, Martinsson &amp; Tropp
-/// 2011) with <see cref="NOversamples"/> extra directions and <see cref="NIter"/> power iterations, signs as
-/// <c>svd_flip</c> (largest entry of each left singular vector positive); <c>Z = X·Componentsᵀ</c>;
-/// explained variance = variance of each column of Z, ratio over the total column variance of X. Cost
-/// O(n·p·(k + oversamples)·(iterations + 2)). The library has no sparse matrix type yet, so the input is dense; the
-/// algorithm only multiplies by X and Xᵀ, so a sparse input type can be added without changing it.
+/// Truncated singular value decomposition (latent semantic analysis), as scikit-learn 1.2's <c>TruncatedSVD</c>: the
+/// data is NOT centred, so it works on sparse data (<see cref="Fit(SparseMatrix, FitContext?)"/>) without ever
+/// densifying it — both algorithms touch X only through the products X·B and Xᵀ·B. <see cref="Algorithm"/>
+/// randomized (default): randomized SVD (Halko, Martinsson &amp; Tropp 2011) with <see cref="NOversamples"/> extra
+/// directions and <see cref="NIter"/> power iterations normalized by <see cref="PowerIterationNormalizer"/>, on Xᵀ
+/// when X is wide; cost O(nnz·(k + oversamples)·(iterations + 2)) plus O((n + p)·(k + oversamples)²). Arpack: the exact
+/// leading singular triplets by thick-restart Lanczos on the implicit Gram matrix (see
+/// <see cref="TruncatedSvdAlgorithm.Arpack"/>); cost O(nnz) per product, typically a few hundred products. Signs
+/// as <c>svd_flip</c> (largest entry of each left singular vector positive); <c>Z = X·Componentsᵀ</c>;
+/// explained variance = variance (ddof 0) of each column of the transformed training data, ratio over the total
+/// column variance of X (computed from the non-zeros for sparse X).
 /// </summary>
 public sealed record TruncatedSVD : ITransformer
 {
@@ -30,7 +32,22 @@ public sealed record TruncatedSVD : ITransformer
     [Hyperparameter("oversampling of the random range finder", Min = 0)]
     public int NOversamples { get; init; } = 10;
 
-    /// <summary>Seed of the Gaussian test matrix (default 0).</summary>
+    /// <summary>SVD algorithm (default randomized, as scikit-learn).</summary>
+    [Hyperparameter("SVD algorithm: randomized or arpack (exact, Lanczos)")]
+    public TruncatedSvdAlgorithm Algorithm { get; init; } = TruncatedSvdAlgorithm.Randomized;
+
+    /// <summary>Tolerance of the arpack algorithm (default 0 = machine precision); the Lanczos residual must fall
+    /// below Tol² relative to the largest eigenvalue of the Gram matrix, as SciPy's <c>svds</c> passes tol² to
+    /// <c>eigsh</c>. Ignored by randomized.</summary>
+    [Hyperparameter("tolerance of the arpack algorithm (0 = machine precision)", Min = 0)]
+    public double Tol { get; init; }
+
+    /// <summary>Normalization between power iterations of the randomized algorithm (default auto: LU when more than
+    /// 2 iterations, else none, as scikit-learn).</summary>
+    [Hyperparameter("power iteration normalizer of the randomized algorithm: auto, none, lu or qr")]
+    public PowerIterationNormalizer PowerIterationNormalizer { get; init; } = PowerIterationNormalizer.Auto;
+
+    /// <summary>Seed of the Gaussian test matrix (randomized) or of the Lanczos start vector (arpack) (default 0).</summary>
     [Hyperparameter("seed of the random range finder")]
     public int Seed { get; init; }
 
@@ -38,7 +55,7 @@ public sealed record TruncatedSVD : ITransformer
     public EstimatorTags Tags { get; } = new() { SupportsSampleWeight = false, IsStochastic = true };
 
     /// <summary>Fits on the numeric and boolean columns of <paramref name="x"/>.</summary>
-    /// <exception cref="InvalidHyperparameterException">n_components ≥ features (as scikit-learn) or &gt; rows.</exception>
+    /// <exception cref="InvalidHyperparameterException">n_components &gt; min(rows, features).</exception>
     /// <exception cref="InvalidInputException">No rows or columns, a text or date column, NaN or infinity.</exception>
     public TruncatedSVDModel Fit(DataFrame x, FitContext? context = null)
     {
@@ -59,40 +76,47 @@ public sealed record TruncatedSVD : ITransformer
         return FitCore(x, Manifold.ManifoldInput.OutputNames("x", x.Columns), Enumerable.Repeat(ColumnKind.Numeric, x.Columns).ToArray(), context ?? FitContext.Default);
     }
 
+    /// <summary>
+    /// Fits on a sparse matrix (columns named x0, x1, …) without densifying it: memory beyond X is
+    /// O((n + p)·(k + oversamples)) for randomized and O(p·max(2k + 1, 20)) for arpack (plus X's cached transpose).
+    /// </summary>
+    /// <exception cref="InvalidHyperparameterException">n_components &gt; min(rows, features).</exception>
+    /// <exception cref="InvalidInputException">No rows or columns.</exception>
+    public TruncatedSVDModel Fit(SparseMatrix x, FitContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        Hyperparameters.Validate(this);
+        if (x.Columns == 0 || x.Rows == 0) throw new InvalidInputException("TruncatedSVD: the data is empty; give it rows and columns.");
+        var ctx = context ?? FitContext.Default;
+        CheckComponents(x.Rows, x.Columns);
+        var fit = TruncatedSvdCore.Fit(SvdOperand.Of(x, ctx.ThreadCount), this, ctx);
+        return new TruncatedSVDModel(this, Manifold.ManifoldInput.OutputNames("x", x.Columns), Enumerable.Repeat(ColumnKind.Numeric, x.Columns).ToArray(),
+            fit.Components, fit.SingularValues, fit.ExplainedVariance, fit.ExplainedVarianceRatio);
+    }
+
+    /// <summary>Fits on sparse data and returns its projection <c>X·Componentsᵀ</c> (n × k, dense).</summary>
+    /// <exception cref="InvalidHyperparameterException">See <see cref="Fit(SparseMatrix, FitContext?)"/>.</exception>
+    /// <exception cref="InvalidInputException">See <see cref="Fit(SparseMatrix, FitContext?)"/>.</exception>
+    public Matrix FitTransform(SparseMatrix x, FitContext? context = null) => Fit(x, context).Transform(x);
+
+    /// <summary>Fits on dense data and returns its projection <c>X·Componentsᵀ</c>.</summary>
+    /// <exception cref="InvalidHyperparameterException">See <see cref="Fit(Matrix, FitContext?)"/>.</exception>
+    /// <exception cref="InvalidInputException">See <see cref="Fit(Matrix, FitContext?)"/>.</exception>
+    public Matrix FitTransform(Matrix x, FitContext? context = null) => Fit(x, context).Transform(x);
+
     ITransformerModel ITransformer.Fit(DataFrame x, FitContext? context) => Fit(x, context);
 
     private TruncatedSVDModel FitCore(Matrix x, string[] names, ColumnKind[] kinds, FitContext ctx)
     {
-        int n = x.Rows, p = x.Columns, k = NComponents;
-        if (k > Math.Min(n, p))
+        CheckComponents(x.Rows, x.Columns);
+        var fit = TruncatedSvdCore.Fit(SvdOperand.Of(x, ctx.ThreadCount), this, ctx);
+        return new TruncatedSVDModel(this, names, kinds, fit.Components, fit.SingularValues, fit.ExplainedVariance, fit.ExplainedVarianceRatio);
+    }
+
+    private void CheckComponents(int n, int p)
+    {
+        if (NComponents > Math.Min(n, p))
             throw new InvalidHyperparameterException("n_components", string.Create(CultureInfo.InvariantCulture,
-                $"TruncatedSVD: n_components = {k} is more than min(rows, features) = {Math.Min(n, p)}."));
-        int threads = ctx.ThreadCount;
-        int l = Math.Min(k + NOversamples, Math.Min(n, p));
-        var rng = new RandomSource(Seed);
-        var omega = new Matrix(p, l);
-        var os = omega.AsSpan();
-        for (int i = 0; i < os.Length; i++) os[i] = rng.NextGaussian();
-        var y = MatrixOps.Multiply(x, omega, threads);
-        for (int it = 0; it < NIter; it++)
-        {
-            var q = QRDecomposition.Decompose(y, pivoting: false).GetQ();
-            var z = QRDecomposition.Decompose(MatrixOps.TransposeMultiply(x, q, threads), pivoting: false).GetQ();
-            y = MatrixOps.Multiply(x, z, threads);
-            ctx.ThrowIfCancellationRequested();
-        }
-        var qf = QRDecomposition.Decompose(y, pivoting: false).GetQ();
-        var b = MatrixOps.TransposeMultiply(qf, x, threads);
-        var svd = SingularValueDecomposition.Decompose(b);
-        var u = MatrixOps.Multiply(qf, svd.U!, threads);
-        var vt = svd.Vt!;
-        PcaCore.Flip(u, vt, l);
-        var components = vt.Slice(0, 0, k, p).Clone();
-        var s = svd.SingularValues[..k];
-        var scores = MatrixOps.MultiplyTransposed(x, components, threads);
-        var ev = Reductions.ColumnVariances(scores, ddof: 0);
-        double total = Reductions.ColumnVariances(x, ddof: 0).Sum();
-        var ratio = ev.Select(v => total > 0 ? v / total : 0).ToArray();
-        return new TruncatedSVDModel(this, names, kinds, components, s, ev, ratio);
+                $"TruncatedSVD: n_components = {NComponents} is more than min(rows, features) = {Math.Min(n, p)}; ask for fewer components."));
     }
 }

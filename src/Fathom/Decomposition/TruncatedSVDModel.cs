@@ -78,6 +78,17 @@ public sealed class TruncatedSVDModel : ITransformerModel
         return MatrixOps.MultiplyTransposed(x, _components);
     }
 
+    /// <summary>Projects sparse rows whose columns are in fitted order, without densifying them: <c>X·Componentsᵀ</c>
+    /// by the sparse kernel. O(nnz·k). Agrees with <see cref="Transform(Matrix)"/> on the dense copy up to rounding.</summary>
+    /// <exception cref="InvalidInputException">Wrong column count.</exception>
+    public Matrix Transform(SparseMatrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Columns != FeatureCount)
+            throw new InvalidInputException($"TruncatedSVDModel: the model was fitted on {FeatureCount} features but the sparse data has {x.Columns} columns.");
+        return SparseProducts.Multiply(x, _components.Transpose());
+    }
+
     /// <summary>Maps projections back: <c>X ≈ Z·Components</c>.</summary>
     /// <exception cref="InvalidInputException">Wrong column count.</exception>
     public Matrix InverseTransform(Matrix z)

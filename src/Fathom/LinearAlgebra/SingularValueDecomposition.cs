@@ -28,7 +28,21 @@ public sealed class SingularValueDecomposition
     public Matrix? Vt { get; }
 
     /// <summary>Computes the thin SVD of <paramref name="a"/> (not modified).</summary>
-    public static SingularValueDecomposition Decompose(Matrix a, bool computeVectors = true)
+    public static SingularValueDecomposition Decompose(Matrix a, bool computeVectors = true) => Decompose(a, computeVectors, computeVectors);
+
+    /// <summary>
+    /// Computes the singular values and the right singular vectors Vᵀ only (<see cref="U"/> is null). For a tall
+    /// matrix this skips forming the m × k orthonormal factor of the QR reduction and the m × k product U, so
+    /// the cost is the QR's ≈ 2mn² flops plus O(n³) — what PCA needs (U, when wanted for a few columns, is
+    /// A·vⱼ/σⱼ).
+    /// </summary>
+    public static SingularValueDecomposition DecomposeRight(Matrix a)
+    {
+        var full = Decompose(a, computeVectors: true, computeLeft: false);
+        return full.U is null ? full : new SingularValueDecomposition(null, full.SingularValues, full.Vt);
+    }
+
+    private static SingularValueDecomposition Decompose(Matrix a, bool computeVectors, bool computeLeft)
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rows < a.Columns)
@@ -41,7 +55,9 @@ public sealed class SingularValueDecomposition
         // m ≥ n: reduce to the n × n triangular factor when clearly tall.
         Matrix core;
         QRDecomposition? qr = null;
-        if (m > n + n / 4)
+        if (!computeLeft && TallSkinnyQR.Suits(m, n))
+            core = TallSkinnyQR.R(a, 0);
+        else if (m > n + n / 4)
         {
             qr = QRDecomposition.Decompose(a, pivoting: false);
             core = qr.GetR();
@@ -49,6 +65,7 @@ public sealed class SingularValueDecomposition
         else core = a;
         var (uc, s, vt) = DenseSvd(core, computeVectors);
         if (!computeVectors) return new SingularValueDecomposition(null, s, null);
+        if (!computeLeft) return new SingularValueDecomposition(null, s, vt);
         Matrix u = qr is null ? uc! : MatrixOps.Multiply(qr.GetQ(), uc!);
         return new SingularValueDecomposition(u, s, vt);
     }

@@ -101,7 +101,7 @@ public static class Distances
         }
     }
 
-    /// <summary>Most rows of y <see cref="SquaredEuclideanToFew"/> keeps in registers; more go to the GEMM form.</summary>
+    /// <summary>Most rows of y <see cref="SquaredEuclideanToFew(Matrix, ReadOnlySpan{double}, Matrix, ReadOnlySpan{double}, Span{double}, int)"/> keeps in registers; more go to the GEMM form.</summary>
     public const int FewRows = 32;
 
     /// <summary>
@@ -120,6 +120,11 @@ public static class Distances
         int m = x.Rows, n = y.Rows, d = x.Columns;
         if (xSquaredNorms.Length != m || ySquaredNorms.Length != n) throw new ArgumentException("Norm spans must have one value per row.");
         if (y.Columns != d) throw new ArgumentException($"Points have {d} and {y.Columns} features; they must match.", nameof(y));
+        if (FewColumnsKernel.IsSupported && n <= FewColumnsKernel.MaxColumns)
+        {
+            ToFewAvx512(x, xSquaredNorms, y, ySquaredNorms, destination, ldd);
+            return;
+        }
         int w = System.Numerics.Vector<double>.Count;
         int chunks = (n + w - 1) / w;
         if (n > FewRows || !System.Numerics.Vector.IsHardwareAccelerated || chunks > 8)
@@ -157,6 +162,50 @@ public static class Distances
             TensorPrimitives.Add(dst, xSquaredNorms[i], dst);
             TensorPrimitives.Max(dst, 0.0, dst);
         }
+    }
+
+    /// <summary>The AVX-512 path of <see cref="SquaredEuclideanToFew(Matrix, ReadOnlySpan{double}, Matrix, ReadOnlySpan{double}, Span{double}, int)"/>: 64 rows of x at a time through
+    /// <see cref="FewColumnsKernel"/>, y transposed and scaled by −2 once.</summary>
+    private static void ToFewAvx512(Matrix x, ReadOnlySpan<double> xSquaredNorms, Matrix y, ReadOnlySpan<double> ySquaredNorms,
+        Span<double> destination, int ldd)
+    {
+        const int rowsPerPass = 64;
+        int m = x.Rows, n = y.Rows, d = x.Columns;
+        int chunks = FewColumnsKernel.Chunks(n);
+        int panelLength = d * FewColumnsKernel.MaxColumns;
+        Span<double> panel = panelLength <= 2048 ? stackalloc double[panelLength] : new double[panelLength];
+        FewColumnsKernel.Pack(y, -2.0, panel);
+        Span<double> add = stackalloc double[FewColumnsKernel.MaxColumns];
+        add.Clear();
+        ySquaredNorms.CopyTo(add);
+        Span<double> tile = stackalloc double[rowsPerPass * FewColumnsKernel.MaxColumns];
+        var data = MatrixOps.Data(x);
+        int ldx = MatrixOps.Ld(x);
+        for (int r0 = 0; r0 < m; r0 += rowsPerPass)
+        {
+            int len = Math.Min(rowsPerPass, m - r0);
+            FewColumnsKernel.Multiply(data[(r0 * ldx)..], ldx, len, d, panel, chunks, add, xSquaredNorms.Slice(r0, len), 0.0, tile);
+            for (int i = 0; i < len; i++)
+                tile.Slice(i * FewColumnsKernel.MaxColumns, n).CopyTo(destination.Slice((r0 + i) * ldd, n));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="SquaredEuclideanToFew(Matrix, ReadOnlySpan{double}, Matrix, ReadOnlySpan{double}, Span{double}, int)"/> over blocks of 1,024 rows of x in parallel (up to
+    /// <paramref name="threads"/>, 0 = all cores); each block writes its own rows, so the result does not depend
+    /// on the thread count. O(m·n·d).
+    /// </summary>
+    public static void SquaredEuclideanToFew(Matrix x, double[] xSquaredNorms, Matrix y, double[] ySquaredNorms,
+        double[] destination, int ldd, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        const int block = 1024;
+        int m = x.Rows, blocks = (m + block - 1) / block;
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount }, b =>
+        {
+            int r0 = b * block, len = Math.Min(block, m - r0);
+            SquaredEuclideanToFew(x.RowRange(r0, len), xSquaredNorms.AsSpan(r0, len), y, ySquaredNorms, destination.AsSpan(r0 * ldd), ldd);
+        });
     }
 
     private static void FixSelf(Matrix d)

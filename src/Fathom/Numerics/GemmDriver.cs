@@ -70,6 +70,17 @@ internal static partial class GemmDriver<T> where T : unmanaged, IFloatingPointI
             return;
         }
         var cfg = ConfigFor(KernelSettings.ChoosePath());
+        if (cfg.Path == 512 && UseFewColumns(m, n))
+        {
+            unsafe
+            {
+                fixed (T* pa = a)
+                fixed (T* pb = b)
+                fixed (T* pc = c)
+                    FewColumns(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, threads);
+            }
+            return;
+        }
         if (2 * n < cfg.NR && m >= 4 * cfg.NR)
         {
             // Few columns: the register tile would be mostly padding. Compute Cᵀ = op(B)ᵀ·op(A)ᵀ (m becomes the

@@ -66,6 +66,7 @@ public static class EstimatorCatalog
         ["Fathom.Cluster.AgglomerativeClustering[3,complete]"] = () => new Fathom.Cluster.AgglomerativeClustering { Clusters = 3, Linkage = Fathom.Cluster.AgglomerativeLinkage.Complete },
         ["Fathom.Cluster.AgglomerativeClustering[average,threshold]"] = () => new Fathom.Cluster.AgglomerativeClustering { Clusters = null, DistanceThreshold = 1.0, Linkage = Fathom.Cluster.AgglomerativeLinkage.Average },
         ["Fathom.Cluster.AgglomerativeClustering[3,single]"] = () => new Fathom.Cluster.AgglomerativeClustering { Clusters = 3, Linkage = Fathom.Cluster.AgglomerativeLinkage.Single },
+        ["Fathom.Decomposition.TruncatedSVD[arpack]"] = () => new Fathom.Decomposition.TruncatedSVD { Algorithm = Fathom.Decomposition.TruncatedSvdAlgorithm.Arpack },
         ["Fathom.Cluster.KMeans[3,elkan]"] = () => new Fathom.Cluster.KMeans { Clusters = 3, Algorithm = Fathom.Cluster.KMeansAlgorithm.Elkan },
         ["Fathom.Cluster.GaussianMixture[3,full]"] = () => new Fathom.Cluster.GaussianMixture { Components = 3 },
         ["Fathom.Cluster.GaussianMixture[3,tied]"] = () => new Fathom.Cluster.GaussianMixture { Components = 3, CovarianceType = Fathom.Cluster.GaussianMixtureCovariance.Tied },

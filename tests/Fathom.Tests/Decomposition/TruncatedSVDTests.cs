@@ -39,6 +39,29 @@ public class TruncatedSVDTests
     }
 
     [Fact]
+    public void ArpackOnDenseDigitsMatchesScikitLearnArpack()
+    {
+        var r = Reference.Value;
+        var model = new TruncatedSVD { NComponents = 5, Algorithm = TruncatedSvdAlgorithm.Arpack }.Fit(Digits());
+        var s = D(r["singular_values"]!);
+        var ev = D(r["explained_variance"]!);
+        var ratio = D(r["explained_variance_ratio"]!);
+        for (int t = 0; t < 5; t++)
+        {
+            Assert.Equal(s[t], model.SingularValues[t], s[t] * 1e-12);
+            Assert.Equal(ev[t], model.ExplainedVariance[t], ev[t] * 1e-10);
+            Assert.Equal(ratio[t], model.ExplainedVarianceRatio[t], 1e-10);
+        }
+        var comps = r["components"]!.AsArray();
+        var c = model.Components;
+        for (int t = 0; t < 5; t++)
+        {
+            var expected = D(comps[t]!);
+            for (int j = 0; j < expected.Length; j++) Assert.Equal(expected[j], c[t, j], 1e-9); // same signs (svd_flip)
+        }
+    }
+
+    [Fact]
     public void DefaultIterationsExplainAsMuchAsScikitLearn()
     {
         var model = new TruncatedSVD { NComponents = 5 }.Fit(Digits());
@@ -46,13 +69,15 @@ public class TruncatedSVDTests
         Assert.Equal(expected, model.ExplainedVarianceRatio.Sum(), 1e-4);
     }
 
-    [Fact]
-    public void RefitOnPermutedColumnsGivesTheSameProjection()
+    [Theory]
+    [InlineData(TruncatedSvdAlgorithm.Randomized)]
+    [InlineData(TruncatedSvdAlgorithm.Arpack)]
+    public void RefitOnPermutedColumnsGivesTheSameProjection(TruncatedSvdAlgorithm algorithm)
     {
         var x = Digits().RowRange(0, 300).SelectColumns([10, 20, 30, 43, 50]);
         var frame = DataFrame.FromMatrix(x);
         var permuted = frame.Select("x3", "x1", "x4", "x0", "x2");
-        var est = new TruncatedSVD { NComponents = 2, NIter = 20 };
+        var est = new TruncatedSVD { NComponents = 2, NIter = 20, Algorithm = algorithm };
         var a = est.Fit(frame).Transform(frame).ToMatrix();
         var model = est.Fit(permuted);
         var b = model.Transform(frame).ToMatrix();

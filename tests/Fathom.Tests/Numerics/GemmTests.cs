@@ -31,7 +31,9 @@ public class GemmTests
     public static TheoryData<int, int, int, bool, bool, int> Shapes()
     {
         var d = new TheoryData<int, int, int, bool, bool, int>();
-        int[][] shapes = [[1, 1, 1], [7, 7, 7], [1, 33, 7], [33, 1, 257], [33, 7, 1], [257, 33, 7], [7, 257, 33], [65, 70, 300], [130, 97, 260], [257, 129, 65], [2000, 1, 100], [1000, 3, 100], [500, 11, 64], [7, 5, 3000], [33, 40, 4500]];
+        int[][] shapes = [[1, 1, 1], [7, 7, 7], [1, 33, 7], [33, 1, 257], [33, 7, 1], [257, 33, 7], [7, 257, 33], [65, 70, 300], [130, 97, 260], [257, 129, 65], [2000, 1, 100], [1000, 3, 100], [500, 11, 64], [7, 5, 3000], [33, 40, 4500],
+            // few columns (≤ 32) with several k-slices: the register-tile path for skinny products
+            [300, 20, 600], [50, 32, 1500], [66, 17, 257], [9, 31, 40]];
         foreach (var s in shapes)
             foreach (bool ta in new[] { false, true })
                 foreach (bool tb in new[] { false, true })
@@ -107,7 +109,7 @@ public class GemmTests
         KernelSettings.MaxVectorBits = path;
         try
         {
-            foreach (var (m, n, k) in new[] { (257, 300, 260), (401, 97, 333), (20000, 5, 200) })
+            foreach (var (m, n, k) in new[] { (257, 300, 260), (401, 97, 333), (20000, 5, 200), (9000, 20, 700) })
             {
                 var a = Randn(m * k, 7);
                 var b = Randn(n * k, 8);

@@ -48,4 +48,32 @@ public class SquaredEuclideanToFewTests
                 Assert.Equal(exact, dest[i * (k + 2) + j], 1e-12 * (1 + exact) * d);
             }
     }
+
+    [Theory]
+    [InlineData(5, 3, 1)]
+    [InlineData(20, 16, 2)]
+    [InlineData(31, 9, 0)]
+    public void ParallelBlocksEqualOneBlockAndLeaveThePaddingAlone(int k, int d, int threads)
+    {
+        var r = new Fathom.Core.RandomSource(k + d);
+        int m = 2_500;
+        var x = new Matrix(m, d);
+        var y = new Matrix(k, d);
+        for (int i = 0; i < m; i++) for (int f = 0; f < d; f++) x[i, f] = r.NextGaussian();
+        for (int j = 0; j < k; j++) for (int f = 0; f < d; f++) y[j, f] = r.NextGaussian() - 0.5;
+        int ld = k + 3;
+        var parallel = Enumerable.Repeat(-7.0, m * ld).ToArray();
+        Distances.SquaredEuclideanToFew(x, Reductions.RowSquaredNorms(x), y, Reductions.RowSquaredNorms(y), parallel, ld, threads);
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < ld; j++)
+            {
+                double got = parallel[i * ld + j];
+                if (j >= k) Assert.Equal(-7.0, got);
+                else
+                {
+                    double exact = Distances.SquaredEuclideanInOrder(x.Row(i), y.Row(j));
+                    Assert.Equal(exact, got, 1e-12 * (1 + exact) * d);
+                }
+            }
+    }
 }
