@@ -13,7 +13,7 @@ using Spectre.Console;
 
 namespace Fathom.Cli.Commands;
 
-/// <summary><c>fathom cluster DATA --algo kmeans|gmm|dbscan|agglomerative [--k N|auto] [...]</c>: cluster the rows of a table and
+/// <summary><c>fathom cluster DATA --algo kmeans|gmm|dbscan|hdbscan|optics|agglomerative [--k N|auto] [...]</c>: cluster the rows of a table and
 /// report cluster sizes with the silhouette and Davies–Bouldin scores.</summary>
 internal static class ClusterCommand
 {

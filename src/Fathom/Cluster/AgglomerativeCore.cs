@@ -221,7 +221,7 @@ internal static class AgglomerativeCore
     }
 
     /// <summary>Stable sort of the merges by distance, then SciPy's <c>label</c>: union–find renumbering, smaller root first.</summary>
-    private static Dendrogram SortAndLabel(int[] a, int[] b, double[] dist, int n)
+    internal static Dendrogram SortAndLabel(int[] a, int[] b, double[] dist, int n)
     {
         int m = n - 1;
         var order = Enumerable.Range(0, m).ToArray();

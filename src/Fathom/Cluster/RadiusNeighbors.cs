@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Fathom.Numerics;
 
 namespace Fathom.Cluster;
@@ -91,41 +92,114 @@ internal sealed class RadiusNeighbors
         var cs = cellStart.ToArray();
         int offsetsCount = 1;
         for (int j = 0; j < d; j++) offsetsCount *= 3;
-        double eps2 = eps * eps;
-        const int Block = 1024;
-        int blocks = (n + Block - 1) / Block;
-        var parts = new List<int>[blocks];
-        var counts = new int[blocks][];
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, b =>
+        // Rows copied in cell order, so each neighbouring cell is one contiguous run of coordinates.
+        // Feature-major (one array per feature) so the candidate scan runs over 8 rows per AVX-512 vector.
+        var sorted = new double[d][];
+        for (int j = 0; j < d; j++)
         {
-            int r0 = b * Block, r1 = Math.Min(n, r0 + Block);
-            var list = new List<int>();
-            var cnt = new int[r1 - r0];
+            var col = sorted[j] = new double[n + 8];
+            for (int s = 0; s < n; s++) col[s] = x[order[s], j];
+        }
+        double eps2 = eps * eps;
+        // Work goes by runs of whole cells (≈ 1,024 rows each): the 3^d neighbouring cells are looked up once per
+        // cell, not once per row. Each row's neighbours come out in the same order as a per-row scan would give.
+        var runStarts = new List<int> { 0 };
+        for (int c = 0; c < ck.Length; c++)
+            if (cs[c + 1] - cs[runStarts[^1]] >= 1024 && c + 1 < ck.Length) runStarts.Add(c + 1);
+        runStarts.Add(ck.Length);
+        int runs = runStarts.Count - 1;
+        var runLists = new List<int>[runs];
+        var rowStart = new long[n]; // by sorted position: where its neighbours start in its run's list
+        var rowCount = new int[n];
+        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, r =>
+        {
+            var list = new List<int>(64 * (cs[runStarts[r + 1]] - cs[runStarts[r]]));
             var delta = new int[d];
-            for (int i = r0; i < r1; i++)
+            var xi = new double[d];
+            var rangeStart = new int[offsetsCount];
+            var rangeEnd = new int[offsetsCount];
+            for (int c = runStarts[r]; c < runStarts[r + 1]; c++)
             {
-                int before = list.Count;
-                var xi = x.Row(i);
+                int ranges = 0;
+                long firstRow = order[cs[c]];
                 for (int o = 0; o < offsetsCount; o++)
                 {
                     int t = o;
                     long key = 0;
                     for (int j = d - 1; j >= 0; j--) { delta[j] = t % 3 - 1; t /= 3; }
-                    for (int j = 0; j < d; j++) key = key * cellsPerDim[j] + coords[(long)i * d + j] + delta[j];
-                    int c = Array.BinarySearch(ck, key);
-                    if (c < 0) continue;
-                    for (int s = cs[c]; s < cs[c + 1]; s++)
-                    {
-                        int jrow = order[s];
-                        if (Distances.SquaredEuclidean(xi, x.Row(jrow)) <= eps2) list.Add(jrow);
-                    }
+                    for (int j = 0; j < d; j++) key = key * cellsPerDim[j] + coords[firstRow * d + j] + delta[j];
+                    int cell = Array.BinarySearch(ck, key);
+                    if (cell < 0) continue;
+                    rangeStart[ranges] = cs[cell];
+                    rangeEnd[ranges] = cs[cell + 1];
+                    ranges++;
                 }
-                cnt[i - r0] = list.Count - before;
+                for (int p = cs[c]; p < cs[c + 1]; p++)
+                {
+                    rowStart[p] = list.Count;
+                    for (int j = 0; j < d; j++) xi[j] = sorted[j][p];
+                    for (int g = 0; g < ranges; g++) ScanRange(sorted, xi, rangeStart[g], rangeEnd[g], eps2, order, list);
+                    rowCount[p] = (int)(list.Count - rowStart[p]);
+                }
             }
-            parts[b] = list;
-            counts[b] = cnt;
+            runLists[r] = list;
         });
-        return Assemble(parts, counts, n);
+        // Gather into original row order.
+        var runOf = new int[n];
+        for (int r = 0; r < runs; r++)
+            for (int p = cs[runStarts[r]]; p < cs[runStarts[r + 1]]; p++) runOf[p] = r;
+        var position = new int[n];
+        for (int p = 0; p < n; p++) position[order[p]] = p;
+        var offsets = new long[n + 1];
+        for (int i = 0; i < n; i++) offsets[i + 1] = offsets[i] + rowCount[position[i]];
+        var indices = new int[offsets[n]];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
+        {
+            int p = position[i];
+            runLists[runOf[p]].CopyTo((int)rowStart[p], indices, (int)offsets[i], rowCount[p]);
+        });
+        return new RadiusNeighbors(offsets, indices);
+    }
+
+    /// <summary>
+    /// Appends order[q] for every q in [start, end) with Σⱼ (xiⱼ − sortedⱼ[q])² ≤ eps² (features summed in order,
+    /// as <see cref="Distances.SquaredEuclidean(ReadOnlySpan{double}, ReadOnlySpan{double})"/> sums short vectors),
+    /// in increasing q: 8 candidates per AVX-512 vector, the matches taken from the comparison mask in order.
+    /// </summary>
+    private static void ScanRange(double[][] sorted, double[] xi, int start, int end, double eps2, int[] order, List<int> list)
+    {
+        int d = xi.Length;
+        int q = start;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var limit = Vector512.Create(eps2);
+            for (; q + 8 <= end; q += 8)
+            {
+                var diff = Vector512.Create(sorted[0], q) - Vector512.Create(xi[0]);
+                var ss = diff * diff;
+                for (int j = 1; j < d; j++)
+                {
+                    diff = Vector512.Create(sorted[j], q) - Vector512.Create(xi[j]);
+                    ss += diff * diff;
+                }
+                ulong mask = Vector512.LessThanOrEqual(ss, limit).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    list.Add(order[q + System.Numerics.BitOperations.TrailingZeroCount(mask)]);
+                    mask &= mask - 1;
+                }
+            }
+        }
+        for (; q < end; q++)
+        {
+            double ss = 0;
+            for (int j = 0; j < d; j++)
+            {
+                double diff = sorted[j][q] - xi[j];
+                ss += diff * diff;
+            }
+            if (ss <= eps2) list.Add(order[q]);
+        }
     }
 
     private static RadiusNeighbors Brute(Matrix x, double eps, int threads)

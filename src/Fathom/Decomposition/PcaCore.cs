@@ -118,8 +118,8 @@ internal static class PcaCore
     }
 
     /// <summary>scikit-learn's <c>svd_flip(u, v, u_based_decision=True)</c> on the first <paramref name="count"/>
-    /// singular pairs: row c of Vᵀ is negated when the largest-magnitude entry (first on ties) of column c of U is
-    /// negative. U is only read (callers discard it). O(rows of U · count), one row-major pass.</summary>
+    /// singular pairs: column c of U and row c of Vᵀ are negated when the largest-magnitude entry (first on ties) of
+    /// column c of U is negative. O(rows of U · count), row-major passes.</summary>
     internal static void Flip(Matrix u, Matrix vt, int count)
     {
         // One row-major pass over U: the first row holding each column's largest magnitude.
@@ -135,9 +135,19 @@ internal static class PcaCore
                 if (a > bestAbs[c]) { bestAbs[c] = a; bestValue[c] = row[c]; }
             }
         }
+        bool any = false;
         for (int c = 0; c < count; c++)
         {
-            if (bestValue[c] < 0) TensorPrimitives.Negate(vt.Row(c), vt.Row(c));
+            if (bestValue[c] >= 0) continue;
+            any = true;
+            TensorPrimitives.Negate(vt.Row(c), vt.Row(c));
+        }
+        if (!any) return;
+        for (int i = 0; i < u.Rows; i++)
+        {
+            var row = u.Row(i);
+            for (int c = 0; c < count; c++)
+                if (bestValue[c] < 0) row[c] = -row[c];
         }
     }
 }

@@ -89,6 +89,8 @@ public static class ModelKinds
         ["mean-shift"] = r => Fathom.Cluster.MeanShiftModel.ReadFrom(r),
         ["dbscan"] = r => Fathom.Cluster.DBSCANModel.ReadFrom(r),
         ["agglomerative"] = r => Fathom.Cluster.AgglomerativeClusteringModel.ReadFrom(r),
+        ["hdbscan"] = r => Fathom.Cluster.HDBSCANModel.ReadFrom(r),
+        ["optics"] = r => Fathom.Cluster.OPTICSModel.ReadFrom(r),
         ["minibatch-kmeans"] = r => Fathom.Cluster.MiniBatchKMeansModel.ReadFrom(r),
         ["gaussian-mixture"] = r => Fathom.Cluster.GaussianMixtureModel.ReadFrom(r),
         ["svc"] = r => Fathom.Svm.SVCModel.ReadFrom(r, nu: false),
