@@ -90,9 +90,7 @@ internal static class SgdFitting
         _ => SgdLossKind.SquaredHinge,
     };
 
-    public static SgdSettings Settings(SGDClassifier e) => new(Kind(e.Loss), e.Loss == SgdClassifierLoss.Perceptron ? 0.0 : 1.0,
-        e.Penalty, e.Alpha, e.L1Ratio, e.LearningRate, e.Eta0, e.PowerT, e.FitIntercept, e.Tol ?? double.NegativeInfinity,
-        e.NIterNoChange, e.Shuffle, e.Average);
+    public static SgdSettings Settings(SGDClassifier e) => e.Settings(Kind(e.Loss), e.Loss == SgdClassifierLoss.Perceptron ? 0.0 : 1.0);
 
     /// <summary>
     /// Runs one binary problem per coefficient row (one for two classes, else one per class against the rest) from
