@@ -50,53 +50,113 @@ internal static class KMeansCore
         return best!;
     }
 
+    /// <summary>Rows per block of the k-means++ passes (fixed: results do not depend on the thread count).</summary>
+    private const int SeedBlock = 4096;
+
     /// <summary>
     /// k-means++ as scikit-learn's <c>_kmeans_plusplus</c>: the first centre is a row drawn with probability ∝ w;
     /// each next one is the best (lowest resulting potential Σ w·min d²) of 2 + ⌊ln k⌋ rows drawn with
-    /// probability ∝ w·d² to the nearest chosen centre. O(n·k·d·trials).
+    /// probability ∝ w·d² to the nearest chosen centre. Each round is one parallel pass over fixed row blocks
+    /// (distances to the candidates, per-block potentials summed in row order, then the blocks in order) and
+    /// draws search the block totals first, then one block: O(n·k·d·trials) work, O(n·trials) memory.
     /// </summary>
     internal static Matrix PlusPlus(Matrix x, double[] xNorms, double[] w, int k, RandomSource rng, int threads)
     {
         int n = x.Rows, d = x.Columns;
         int trials = 2 + (int)Math.Log(k);
+        int blocks = (n + SeedBlock - 1) / SeedBlock;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
         var centers = new Matrix(k, d);
-        var cum = new double[n];
-        Cumulative(w, default, cum);
-        int first = SearchSorted(cum, rng.NextDouble() * cum[n - 1]);
+        var blockSum = new double[blocks];
+        for (int b = 0; b < blocks; b++)
+        {
+            double sum = 0;
+            for (int i = b * SeedBlock, e = Math.Min(n, i + SeedBlock); i < e; i++) sum += w[i];
+            blockSum[b] = sum;
+        }
+        int first = Draw(w, default, blockSum, rng.NextDouble() * blockSum.Sum());
         x.Row(first).CopyTo(centers.Row(0));
         var closest = new double[n];
         Distances.SquaredEuclideanToFew(x, xNorms, x.RowRange(first, 1), [xNorms[first]], closest, 1, threads);
+        BlockSums(w, closest, blockSum, options);
         var dist = new double[(long)n * trials];
         var ids = new int[trials];
         var candNorms = new double[trials];
+        var blockPots = new double[blocks * trials];
         var pots = new double[trials];
         for (int c = 1; c < k; c++)
         {
-            Cumulative(w, closest, cum);
-            double pot = cum[n - 1];
+            double pot = 0;
+            foreach (double v in blockSum) pot += v;
             for (int t = 0; t < trials; t++)
             {
-                ids[t] = SearchSorted(cum, rng.NextDouble() * pot);
+                ids[t] = Draw(w, closest, blockSum, rng.NextDouble() * pot);
                 candNorms[t] = xNorms[ids[t]];
             }
             var cand = x.SelectRows(ids);
-            Distances.SquaredEuclideanToFew(x, xNorms, cand, candNorms, dist, trials, threads);
-            // One pass over the rows for all trials (each trial's sum still runs in row order).
-            Array.Clear(pots);
-            for (int i = 0; i < n; i++)
+            Parallel.For(0, blocks, options, b =>
             {
-                double wi = w[i], ci = closest[i];
-                long o = (long)i * trials;
-                for (int t = 0; t < trials; t++) pots[t] += wi * Math.Min(ci, dist[o + t]);
-            }
+                int r0 = b * SeedBlock, len = Math.Min(SeedBlock, n - r0);
+                Distances.SquaredEuclideanToFew(x.RowRange(r0, len), xNorms.AsSpan(r0, len), cand, candNorms, dist.AsSpan(r0 * trials), trials);
+                var my = blockPots.AsSpan(b * trials, trials);
+                my.Clear();
+                for (int i = r0; i < r0 + len; i++)
+                {
+                    double wi = w[i], ci = closest[i];
+                    long o = (long)i * trials;
+                    for (int t = 0; t < trials; t++) my[t] += wi * Math.Min(ci, dist[o + t]);
+                }
+            });
+            Array.Clear(pots);
+            for (int b = 0; b < blocks; b++)
+                for (int t = 0; t < trials; t++) pots[t] += blockPots[b * trials + t];
             int bestT = 0;
             double bestPot = double.PositiveInfinity;
             for (int t = 0; t < trials; t++)
                 if (pots[t] < bestPot) { bestPot = pots[t]; bestT = t; }
-            for (int i = 0; i < n; i++) closest[i] = Math.Min(closest[i], dist[(long)i * trials + bestT]);
+            Parallel.For(0, blocks, options, b =>
+            {
+                double sum = 0;
+                for (int i = b * SeedBlock, e = Math.Min(n, i + SeedBlock); i < e; i++)
+                {
+                    closest[i] = Math.Min(closest[i], dist[(long)i * trials + bestT]);
+                    sum += w[i] * closest[i];
+                }
+                blockSum[b] = sum;
+            });
             x.Row(ids[bestT]).CopyTo(centers.Row(c));
         }
         return centers;
+    }
+
+    /// <summary>blockSum[b] = Σ w·v over block b, in row order.</summary>
+    private static void BlockSums(double[] w, double[] v, double[] blockSum, ParallelOptions options) =>
+        Parallel.For(0, blockSum.Length, options, b =>
+        {
+            double sum = 0;
+            for (int i = b * SeedBlock, e = Math.Min(w.Length, i + SeedBlock); i < e; i++) sum += w[i] * v[i];
+            blockSum[b] = sum;
+        });
+
+    /// <summary>
+    /// The row a draw <paramref name="target"/> ∈ [0, Σ w·v) lands on (v empty = 1): the first block whose running
+    /// total reaches the target, then the first row inside it whose running total does (numpy's
+    /// <c>searchsorted(cumsum, target)</c> taken in two levels), clipped to the last row of positive weight.
+    /// </summary>
+    private static int Draw(double[] w, ReadOnlySpan<double> v, double[] blockSum, double target)
+    {
+        int n = w.Length, blocks = blockSum.Length;
+        double before = 0;
+        int b = 0;
+        while (b < blocks - 1 && before + blockSum[b] < target) before += blockSum[b++];
+        double run = before;
+        int e = Math.Min(n, (b + 1) * SeedBlock);
+        for (int i = b * SeedBlock; i < e; i++)
+        {
+            run += v.IsEmpty ? w[i] : w[i] * v[i];
+            if (run >= target) return i;
+        }
+        return e - 1;
     }
 
     /// <summary>k distinct rows drawn with probability ∝ w, without replacement (rows of zero weight only when

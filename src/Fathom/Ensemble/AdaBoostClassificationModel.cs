@@ -58,10 +58,10 @@ public sealed class AdaBoostClassificationModel : IClassificationModel, IFeature
 
     /// <summary>scikit-learn's <c>decision_function</c>: n × K scores, or for two classes an n × 1 column d = f₁ − f₀
     /// (positive = second class). See <see cref="AdaBoostClassifier"/> for the formula.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public Matrix DecisionFunction(Matrix x)
     {
-        TreeInput.CheckPredict(x, FeatureCount, nameof(AdaBoostClassificationModel));
+        TreeInput.CheckPredict(x, FeatureCount, nameof(AdaBoostClassificationModel), allowMissing: true);
         int n = x.Rows, k = _classes.Length;
         var pred = new Matrix(n, k);
         var proba = new double[k];
@@ -102,7 +102,7 @@ public sealed class AdaBoostClassificationModel : IClassificationModel, IFeature
     }
 
     /// <summary>softmax(decision / (K − 1)); for two classes softmax(−d/2, d/2).</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public Matrix PredictProba(Matrix x)
     {
         var dec = DecisionFunction(x);
@@ -131,7 +131,7 @@ public sealed class AdaBoostClassificationModel : IClassificationModel, IFeature
     }
 
     /// <summary>Index of the class of largest decision (for two classes: the second when d &gt; 0).</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public int[] PredictIndex(Matrix x)
     {
         var dec = DecisionFunction(x);
@@ -145,7 +145,7 @@ public sealed class AdaBoostClassificationModel : IClassificationModel, IFeature
     }
 
     /// <summary>Predicted class name of each row.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public string[] Predict(Matrix x) => Array.ConvertAll(PredictIndex(x), i => _classes[i]);
 
     /// <inheritdoc/>

@@ -40,23 +40,24 @@ public sealed record AdaBoostClassifier : IClassifier
     [Hyperparameter("fewest rows each leaf of a tree must keep", Min = 1)]
     public int MinSamplesLeaf { get; init; } = 1;
 
-    /// <summary>Takes sample weights (the initial row weights); scale-invariant; deterministic.</summary>
-    public EstimatorTags Tags => new() { IsScaleInvariant = true };
+    /// <summary>Takes sample weights (the initial row weights); accepts NaN (missing values, routed by the trees as a
+    /// decision tree routes them, as scikit-learn's AdaBoost passes NaN to its trees); scale-invariant; deterministic.</summary>
+    public EstimatorTags Tags => new() { IsScaleInvariant = true, AllowsMissingValues = true };
 
     /// <summary>Validates, then boosts.</summary>
-    /// <param name="x">Features (n × p), finite.</param>
+    /// <param name="x">Features (n × p), finite or NaN (missing, routed by the trees).</param>
     /// <param name="y">Class labels; classes without a row are dropped.</param>
     /// <param name="sampleWeight">Optional non-negative initial weight per row (normalized to sum 1).</param>
     /// <param name="context">Cancellation and progress (stage "boosting").</param>
     /// <exception cref="InvalidHyperparameterException">A hyperparameter is out of range.</exception>
-    /// <exception cref="InvalidInputException">Empty data, NaN/infinity, bad weights, a single class, or (SAMME) the
+    /// <exception cref="InvalidInputException">Empty data, infinity, bad weights, a single class, or (SAMME) the
     /// first tree is no better than chance.</exception>
     public AdaBoostClassificationModel Fit(Matrix x, ClassLabels y, double[]? sampleWeight = null, FitContext? context = null)
     {
         Hyperparameters.Validate(this);
         const string who = nameof(AdaBoostClassifier);
         ArgumentNullException.ThrowIfNull(y);
-        TreeInput.CheckFit(x, y.Count, sampleWeight, who);
+        TreeInput.CheckFit(x, y.Count, sampleWeight, who, allowMissing: true);
         context ??= FitContext.Default;
         var (classes, codes) = TreeInput.Classes(y, who);
         int n = x.Rows, k = classes.Length;

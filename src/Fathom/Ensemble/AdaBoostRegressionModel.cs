@@ -48,10 +48,10 @@ public sealed class AdaBoostRegressionModel : IRegressionModel, IFeatureImportan
 
     /// <summary>Weighted median of the trees' predictions: sorted by prediction (ties by tree order), the first whose
     /// cumulative tree weight reaches half of the total.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public double[] Predict(Matrix x)
     {
-        TreeInput.CheckPredict(x, FeatureCount, nameof(AdaBoostRegressionModel));
+        TreeInput.CheckPredict(x, FeatureCount, nameof(AdaBoostRegressionModel), allowMissing: true);
         int t = _trees.Length;
         var result = new double[x.Rows];
         var preds = new double[t];

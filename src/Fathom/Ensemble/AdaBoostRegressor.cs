@@ -47,22 +47,23 @@ public sealed record AdaBoostRegressor : IRegressor
     /// <summary>Tests only: replaces the weighted draw of round m (given the row probabilities) by fixed row indices.</summary>
     internal Func<int, double[], int[]>? DrawOverride { get; init; }
 
-    /// <summary>Takes sample weights (the initial row weights); scale-invariant; stochastic through <see cref="Seed"/>.</summary>
-    public EstimatorTags Tags => new() { IsScaleInvariant = true, IsStochastic = true };
+    /// <summary>Takes sample weights (the initial row weights); accepts NaN (missing values, routed by the trees);
+    /// scale-invariant; stochastic through <see cref="Seed"/>.</summary>
+    public EstimatorTags Tags => new() { IsScaleInvariant = true, IsStochastic = true, AllowsMissingValues = true };
 
     /// <summary>Validates, then boosts.</summary>
-    /// <param name="x">Features (n × p), finite.</param>
+    /// <param name="x">Features (n × p), finite or NaN (missing, routed by the trees).</param>
     /// <param name="y">Finite targets.</param>
     /// <param name="sampleWeight">Optional non-negative initial weight per row (normalized to sum 1).</param>
     /// <param name="context">Cancellation and progress (stage "boosting").</param>
     /// <exception cref="InvalidHyperparameterException">A hyperparameter is out of range.</exception>
-    /// <exception cref="InvalidInputException">Empty data, NaN/infinity, bad weights or targets.</exception>
+    /// <exception cref="InvalidInputException">Empty data, infinity, bad weights or targets.</exception>
     public AdaBoostRegressionModel Fit(Matrix x, double[] y, double[]? sampleWeight = null, FitContext? context = null)
     {
         Hyperparameters.Validate(this);
         const string who = nameof(AdaBoostRegressor);
         ArgumentNullException.ThrowIfNull(y);
-        TreeInput.CheckFit(x, y.Length, sampleWeight, who);
+        TreeInput.CheckFit(x, y.Length, sampleWeight, who, allowMissing: true);
         TreeInput.CheckTargets(y, false, who);
         context ??= FitContext.Default;
         int n = x.Rows;

@@ -17,12 +17,12 @@ public sealed record ExtraTreesClassifier : ForestClassifier, IClassifier
     public ExtraTreesClassifier() : base(bootstrap: false) { }
 
     /// <summary>Validates, then grows the forest.</summary>
-    /// <param name="x">Features (n × p), finite.</param>
+    /// <param name="x">Features (n × p), finite or NaN (missing).</param>
     /// <param name="y">Class labels; classes without a row are dropped.</param>
     /// <param name="sampleWeight">Optional non-negative weight per row (multiplies the bootstrap counts).</param>
     /// <param name="context">Cancellation, progress (stage "trees") and thread limit.</param>
     /// <exception cref="InvalidHyperparameterException">A hyperparameter is out of range, or oob_score without bootstrap.</exception>
-    /// <exception cref="InvalidInputException">Empty data, NaN/infinity, length mismatch, bad weights, a single class.</exception>
+    /// <exception cref="InvalidInputException">Empty data, infinity, length mismatch, bad weights, a single class.</exception>
     public ExtraTreesClassificationModel Fit(Matrix x, ClassLabels y, double[]? sampleWeight = null, FitContext? context = null)
     {
         var (classes, trees, oob) = FitForest(x, y, sampleWeight, context, randomSplits: true);

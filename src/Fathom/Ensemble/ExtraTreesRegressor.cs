@@ -17,12 +17,12 @@ public sealed record ExtraTreesRegressor : ForestRegressor, IRegressor
     public ExtraTreesRegressor() : base(bootstrap: false) { }
 
     /// <summary>Validates, then grows the forest.</summary>
-    /// <param name="x">Features (n × p), finite.</param>
+    /// <param name="x">Features (n × p), finite or NaN (missing).</param>
     /// <param name="y">Finite targets (non-negative with a positive sum for poisson).</param>
     /// <param name="sampleWeight">Optional non-negative weight per row (multiplies the bootstrap counts).</param>
     /// <param name="context">Cancellation, progress (stage "trees") and thread limit.</param>
     /// <exception cref="InvalidHyperparameterException">A hyperparameter is out of range, or oob_score without bootstrap.</exception>
-    /// <exception cref="InvalidInputException">Empty data, NaN/infinity, length mismatch, bad weights or targets.</exception>
+    /// <exception cref="InvalidInputException">Empty data, infinity, length mismatch, bad weights or targets.</exception>
     public ExtraTreesRegressionModel Fit(Matrix x, double[] y, double[]? sampleWeight = null, FitContext? context = null)
     {
         var (trees, oob) = FitForest(x, y, sampleWeight, context, randomSplits: true);

@@ -43,8 +43,11 @@ public abstract class ForestClassificationModel : IClassificationModel, IFeature
     /// <summary>Number of trees.</summary>
     public int TreeCount => _trees.Length;
 
+    /// <summary>The fitted trees (for tests and ensemble internals).</summary>
+    internal IReadOnlyList<Tree> Trees => _trees;
+
     /// <summary>Accuracy of the out-of-bag predictions (each row scored by the trees that did not see it); null unless
-    /// fitted with <see cref="ForestClassifier.OobScore"/>.</summary>
+    /// fitted with <see cref="ForestEstimator.OobScore"/>.</summary>
     public double? OobScore { get; }
 
     /// <summary>Mean of the trees' impurity-based importances, normalized to sum to 1.</summary>
@@ -54,22 +57,22 @@ public abstract class ForestClassificationModel : IClassificationModel, IFeature
     public IReadOnlyList<int> LeafCounts => _trees.Select(t => t.LeafCount).ToArray();
 
     /// <summary>Mean over trees of the leaf class fractions. O(T · depth) per row; rows in parallel.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public Matrix PredictProba(Matrix x)
     {
-        TreeInput.CheckPredict(x, FeatureCount, GetType().Name);
+        TreeInput.CheckPredict(x, FeatureCount, GetType().Name, allowMissing: true);
         return ForestCore.Average(_trees, x, _classes.Length, Environment.ProcessorCount);
     }
 
     /// <summary>Index of the most probable class of each row (first one on ties).</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public int[] PredictIndex(Matrix x)
     {
         return Reductions.RowArgMax(PredictProba(x));
     }
 
     /// <summary>Predicted class name of each row.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public string[] Predict(Matrix x) => Array.ConvertAll(PredictIndex(x), i => _classes[i]);
 
     /// <inheritdoc/>

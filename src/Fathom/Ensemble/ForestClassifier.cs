@@ -9,83 +9,27 @@ namespace Fathom.Ensemble;
 /// <summary>
 /// The hyperparameters and fitting of a classification forest (<see cref="RandomForestClassifier"/>,
 /// <see cref="ExtraTreesClassifier"/>); the two differ only in how trees split and in the default of
-/// <see cref="Bootstrap"/>.
+/// <see cref="ForestEstimator.Bootstrap"/>.
 /// </summary>
 /// <remarks>
 /// <para>Trees grow in parallel on up to <see cref="FitContext.ThreadCount"/> threads. Tree t takes all its
-/// randomness from the t-th fork of <see cref="Seed"/>, so the same seed gives the same forest bit for bit whatever
+/// randomness from the t-th fork of <see cref="TreeEstimator.Seed"/>, so the same seed gives the same forest bit for bit whatever
 /// the thread count. scikit-learn uses another random generator, so forests agree with it in distribution (accuracy,
 /// AUC), not tree by tree.</para>
 /// <para>As in scikit-learn, a bootstrap sample is expressed as row weights (a row drawn c times gets weight c), and
 /// features are compared in single precision. Cost: O(T · f · n log² n) for T trees and f = max_features.</para>
 /// </remarks>
-public abstract record ForestClassifier
+public abstract record ForestClassifier : ForestEstimator
 {
-    private protected ForestClassifier(bool bootstrap) => Bootstrap = bootstrap;
-
-    /// <summary>Number of trees (default 100).</summary>
-    [Hyperparameter("number of trees", Min = 1)]
-    public int NEstimators { get; init; } = 100;
+    private protected ForestClassifier(bool bootstrap) : base(bootstrap, maxFeatures: "sqrt") { }
 
     /// <summary>Impurity measure of the trees: gini (default), entropy or log_loss.</summary>
     [Hyperparameter("impurity measure of the trees: gini, entropy or log_loss")]
     public ClassificationCriterion Criterion { get; init; } = ClassificationCriterion.Gini;
 
-    /// <summary>Largest depth of each tree; null (default) grows until leaves are pure or too small.</summary>
-    [Hyperparameter("largest depth of each tree", Min = 1, NullMeans = "no limit")]
-    public int? MaxDepth { get; init; }
-
-    /// <summary>Fewest rows a node needs to be split (default 2).</summary>
-    [Hyperparameter("fewest rows a node needs to be split", Min = 2)]
-    public int MinSamplesSplit { get; init; } = 2;
-
-    /// <summary>Fewest rows each leaf must keep (default 1).</summary>
-    [Hyperparameter("fewest rows each leaf must keep", Min = 1)]
-    public int MinSamplesLeaf { get; init; } = 1;
-
-    /// <summary>Smallest fraction of a tree's total sample weight each leaf must keep (default 0).</summary>
-    [Hyperparameter("smallest fraction of the total sample weight each leaf must keep", Min = 0, Max = 0.5)]
-    public double MinWeightFractionLeaf { get; init; }
-
-    /// <summary>Features drawn per node: "sqrt" (default), "log2", none (all), a count ("5") or a fraction ("0.5").</summary>
-    [Hyperparameter("features drawn per node: sqrt, log2, none (all), a count such as 5 or a fraction such as 0.5", NullMeans = "all features")]
-    public string? MaxFeatures { get; init; } = "sqrt";
-
-    /// <summary>Largest number of leaves per tree (best-first growth); null (default) for no limit.</summary>
-    [Hyperparameter("largest number of leaves per tree; grows trees best-first", Min = 2, NullMeans = "no limit")]
-    public int? MaxLeafNodes { get; init; }
-
-    /// <summary>Smallest weighted impurity decrease a split must bring (default 0).</summary>
-    [Hyperparameter("smallest weighted impurity decrease a split must bring", Min = 0)]
-    public double MinImpurityDecrease { get; init; }
-
-    /// <summary>Whether each tree sees a bootstrap sample or all rows (default true for
-    /// <see cref="RandomForestClassifier"/>, false for <see cref="ExtraTreesClassifier"/>, as scikit-learn).</summary>
-    [Hyperparameter("whether each tree is grown on a bootstrap sample of the rows")]
-    public bool Bootstrap { get; init; }
-
-    /// <summary>Whether to compute the out-of-bag accuracy (needs <see cref="Bootstrap"/>; default false).</summary>
-    [Hyperparameter("whether to score each row with the trees that did not see it (out-of-bag accuracy)")]
-    public bool OobScore { get; init; }
-
-    /// <summary>Bootstrap size: null (default) = n rows; a fraction in (0, 1] of n; or a whole row count above 1.</summary>
-    [Hyperparameter("rows drawn per tree: a fraction in (0, 1] of the rows, or a whole count", Min = 0, MinExclusive = true, NullMeans = "as many as rows")]
-    public double? MaxSamples { get; init; }
-
     /// <summary>Class weighting: none (default) or balanced (computed once on all rows).</summary>
     [Hyperparameter("class weighting: none or balanced (n / (classes * class count))")]
     public ClassWeightMode ClassWeight { get; init; } = ClassWeightMode.None;
-
-    /// <summary>Minimal cost-complexity pruning α applied to each tree after growth (default 0: no pruning).</summary>
-    [Hyperparameter("cost-complexity pruning strength applied to each tree", Min = 0)]
-    public double CcpAlpha { get; init; }
-
-    /// <summary>Seed of the bootstrap samples and feature draws (default 0).</summary>
-    [Hyperparameter("seed of the bootstrap samples and feature draws")]
-    public int Seed { get; init; }
-
-    /// <summary>Takes sample weights; scale-invariant; stochastic through <see cref="Seed"/>.</summary>
-    public EstimatorTags Tags => new() { IsScaleInvariant = true, IsStochastic = true };
 
     /// <summary>Validates (hyperparameters, then data), grows the trees and scores them out of bag when asked.
     /// <paramref name="randomSplits"/> gives extra trees (one random threshold per candidate feature).</summary>
@@ -96,16 +40,11 @@ public abstract record ForestClassifier
         string who = GetType().Name;
         ForestCore.CheckOob(OobScore, Bootstrap, who);
         ArgumentNullException.ThrowIfNull(y);
-        TreeInput.CheckFit(x, y.Count, sampleWeight, who);
+        TreeInput.CheckFit(x, y.Count, sampleWeight, who, allowMissing: true);
         context ??= FitContext.Default;
         var (classes, codes) = TreeInput.Classes(y, who);
         int k = classes.Length, n = x.Rows;
-        var settings = new DecisionTreeClassifier
-        {
-            Criterion = Criterion, MaxDepth = MaxDepth, MinSamplesSplit = MinSamplesSplit, MinSamplesLeaf = MinSamplesLeaf,
-            MinWeightFractionLeaf = MinWeightFractionLeaf, MaxFeatures = MaxFeatures, MaxLeafNodes = MaxLeafNodes,
-            MinImpurityDecrease = MinImpurityDecrease, CcpAlpha = CcpAlpha,
-        }.Settings(x.Columns, who);
+        var settings = GrowthSettings(Kind(Criterion), x.Columns, who);
         int draws = Bootstrap ? ForestCore.BootstrapSize(MaxSamples, n, who) : n;
         var (baseWeights, _) = TreeInput.Weights(sampleWeight, codes, k, ClassWeight);
         var (trees, seeds, data) = ForestCore.GrowForest(x, settings, randomSplits, NEstimators, Seed, Bootstrap, draws, baseWeights,

@@ -114,30 +114,66 @@ internal static class ForestCore
         return Array.ConvertAll(counts, c => c == 0);
     }
 
-    /// <summary>Σ over trees (in tree order) of each row's leaf output, divided by the tree count; rows split into
-    /// chunks predicted in parallel. Width = classes (probabilities) or 1 (regression).</summary>
+    /// <summary>Rows per prediction block: up to 1,024 (the more rows share a walk of a tree, the more often its nodes
+    /// are found in cache), with the block's rows as floats kept under 128 KiB so they stay in the second-level cache,
+    /// and at least two blocks per thread so the threads share the work. Measured on the random_forest bench (80k-row
+    /// trees of ~6,500 leaves): 256 rows per block took about 1.3× the CPU time of 1,024; 2,048 was no faster.</summary>
+    private static int BlockRows(int rows, int features, int threads)
+    {
+        int byCache = 128 * 1024 / (4 * Math.Max(1, features));
+        int bySharing = (rows + 2 * threads - 1) / (2 * threads);
+        return Math.Clamp(Math.Min(byCache, bySharing), 16, 1024);
+    }
+
+    /// <summary>Σ over trees (in tree order) of each row's leaf output, divided by the tree count. Rows are cut into
+    /// blocks (<see cref="BlockRows"/>), predicted in parallel; within a block each tree in turn routes all the block's rows
+    /// (<see cref="Tree.Leaves"/>), so the top of the tree stays in cache and the rows' node loads overlap. Every row
+    /// adds its trees' outputs in tree order, so the result does not depend on the blocking or the thread count.
+    /// Width = classes (probabilities) or 1 (regression).</summary>
     internal static Matrix Average(Tree[] trees, Matrix x, int width, int threads)
     {
-        int n = x.Rows;
+        int n = x.Rows, p = x.Columns;
         var result = new Matrix(n, width);
-        const int chunk = 256;
-        int chunks = (n + chunk - 1) / chunk;
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, c =>
-        {
-            int end = Math.Min(n, (c + 1) * chunk);
-            for (int i = c * chunk; i < end; i++)
+        if (n == 0) return result;
+        threads = Math.Max(1, threads);
+        int block = BlockRows(n, p, threads);
+        int blocks = (n + block - 1) / block;
+        double count = trees.Length;
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            () => (Rows: new float[block * p], Leaf: new int[block], Active: new int[block]),
+            (b, _, scratch) =>
             {
-                var row = x.Row(i);
-                var acc = result.Row(i);
+                int r0 = b * block, m = Math.Min(block, n - r0);
+                var rows = scratch.Rows;
+                for (int i = 0; i < m; i++)
+                {
+                    var src = x.Row(r0 + i);
+                    var dst = rows.AsSpan(i * p, p);
+                    for (int j = 0; j < p; j++) dst[j] = (float)src[j];
+                }
+                var acc = result.AsSpan().Slice(r0 * width, m * width);
                 foreach (var tree in trees)
                 {
-                    int leaf = tree.Leaf(row);
-                    var o = tree.Output.AsSpan(leaf * width, width);
-                    for (int k = 0; k < width; k++) acc[k] += o[k];
+                    tree.Leaves(rows, p, m, scratch.Leaf, scratch.Active);
+                    var output = tree.LeafOutput;
+                    if (width == 1)
+                    {
+                        for (int i = 0; i < m; i++) acc[i] += output[scratch.Leaf[i]];
+                    }
+                    else
+                    {
+                        for (int i = 0; i < m; i++)
+                        {
+                            var o = output.AsSpan(scratch.Leaf[i] * width, width);
+                            var a = acc.Slice(i * width, width);
+                            for (int k = 0; k < width; k++) a[k] += o[k];
+                        }
+                    }
                 }
-                for (int k = 0; k < width; k++) acc[k] /= trees.Length;
-            }
-        });
+                for (int i = 0; i < acc.Length; i++) acc[i] /= count;
+                return scratch;
+            },
+            _ => { });
         return result;
     }
 

@@ -32,8 +32,11 @@ public abstract class ForestRegressionModel : IRegressionModel, IFeatureImportan
     /// <summary>Number of trees.</summary>
     public int TreeCount => _trees.Length;
 
+    /// <summary>The fitted trees (for tests and ensemble internals).</summary>
+    internal IReadOnlyList<Tree> Trees => _trees;
+
     /// <summary>R² of the out-of-bag predictions (each row predicted by the trees that did not see it); null unless
-    /// fitted with <see cref="ForestRegressor.OobScore"/>.</summary>
+    /// fitted with <see cref="ForestEstimator.OobScore"/>.</summary>
     public double? OobScore { get; }
 
     /// <summary>Mean of the trees' impurity-based importances, normalized to sum to 1.</summary>
@@ -43,10 +46,10 @@ public abstract class ForestRegressionModel : IRegressionModel, IFeatureImportan
     public IReadOnlyList<int> LeafCounts => _trees.Select(t => t.LeafCount).ToArray();
 
     /// <summary>Mean over trees of each row's leaf mean. O(T · depth) per row; rows in parallel.</summary>
-    /// <exception cref="InvalidInputException">Wrong feature count or non-finite values.</exception>
+    /// <exception cref="InvalidInputException">Wrong feature count or infinite values (NaN is a missing value).</exception>
     public double[] Predict(Matrix x)
     {
-        TreeInput.CheckPredict(x, FeatureCount, GetType().Name);
+        TreeInput.CheckPredict(x, FeatureCount, GetType().Name, allowMissing: true);
         return ForestCore.Average(_trees, x, 1, Environment.ProcessorCount).AsSpan().ToArray();
     }
 

@@ -10,9 +10,9 @@ namespace Fathom.Trees;
 /// weighted child impurity (Gini or entropy); leaves predict the weighted class fractions of their training rows.
 /// </summary>
 /// <remarks>
-/// <para>Growth is depth-first, or best-first (largest impurity decrease first) when <see cref="MaxLeafNodes"/> is
+/// <para>Growth is depth-first, or best-first (largest impurity decrease first) when <see cref="TreeEstimator.MaxLeafNodes"/> is
 /// set. Ties: when several splits are equally good, the first one found wins — with all features considered
-/// (<see cref="MaxFeatures"/> = null) features are scanned in index order, so the lowest feature index and then
+/// (<see cref="TreeEstimator.MaxFeatures"/> = null) features are scanned in index order, so the lowest feature index and then
 /// the lowest threshold win. scikit-learn scans features in a random order even then, so on exact ties it may
 /// pick another, equally good, split (e.g. petal length vs petal width at the root of an iris tree).</para>
 /// <para>Missing values (NaN) are accepted, with scikit-learn 1.3's rule: at each split the rows missing the feature are
@@ -22,56 +22,20 @@ namespace Fathom.Trees;
 /// <para>Cost: O(p · n log n) per tree level; large nodes
 /// reuse a presorted order of each feature.</para>
 /// </remarks>
-public sealed record DecisionTreeClassifier : IClassifier
+public sealed record DecisionTreeClassifier : TreeEstimator, IClassifier
 {
+    /// <summary>scikit-learn's defaults (all features per split, no depth limit).</summary>
+    public DecisionTreeClassifier() : base(maxFeatures: null) { }
+
     /// <summary>Impurity measure: gini (default), entropy or log_loss (same as entropy).</summary>
     [Hyperparameter("impurity measure of a node: gini, entropy or log_loss")]
     public ClassificationCriterion Criterion { get; init; } = ClassificationCriterion.Gini;
-
-    /// <summary>Largest depth of the tree; null (default) grows until leaves are pure or too small.</summary>
-    [Hyperparameter("largest depth of the tree", Min = 1, NullMeans = "no limit")]
-    public int? MaxDepth { get; init; }
-
-    /// <summary>Fewest rows a node needs to be split (default 2).</summary>
-    [Hyperparameter("fewest rows a node needs to be split", Min = 2)]
-    public int MinSamplesSplit { get; init; } = 2;
-
-    /// <summary>Fewest rows each child of a split must keep (default 1).</summary>
-    [Hyperparameter("fewest rows each leaf must keep", Min = 1)]
-    public int MinSamplesLeaf { get; init; } = 1;
-
-    /// <summary>Smallest fraction of the total sample weight each leaf must keep (default 0).</summary>
-    [Hyperparameter("smallest fraction of the total sample weight each leaf must keep", Min = 0, Max = 0.5)]
-    public double MinWeightFractionLeaf { get; init; }
-
-    /// <summary>Features considered per split: null (default, all), "sqrt", "log2", a count ("5") or a fraction ("0.5").
-    /// Fewer than all draws them at random per node from <see cref="Seed"/>.</summary>
-    [Hyperparameter("features considered per split: none (all), sqrt, log2, a count such as 5 or a fraction such as 0.5", NullMeans = "all features")]
-    public string? MaxFeatures { get; init; }
-
-    /// <summary>Largest number of leaves; when set the tree grows best-first. Default null (no limit).</summary>
-    [Hyperparameter("largest number of leaves; grows the tree best-first", Min = 2, NullMeans = "no limit")]
-    public int? MaxLeafNodes { get; init; }
-
-    /// <summary>A node is split only if the weighted impurity decrease N_t/N · (I − N_l/N_t·I_l − N_r/N_t·I_r) is at least this (default 0).</summary>
-    [Hyperparameter("smallest weighted impurity decrease a split must bring", Min = 0)]
-    public double MinImpurityDecrease { get; init; }
 
     /// <summary>Class weighting: none (default) or balanced (n / (classes · n_c), multiplying any sample weights).</summary>
     [Hyperparameter("class weighting: none or balanced (n / (classes * class count))")]
     public ClassWeightMode ClassWeight { get; init; } = ClassWeightMode.None;
 
-    /// <summary>Minimal cost-complexity pruning parameter α ≥ 0 (default 0: no pruning). After growth the subtree
-    /// minimizing R(T) + α·|leaves(T)| is kept, R(T) = Σ over leaves of w_leaf · impurity_leaf / w_root; see
-    /// <see cref="CostComplexityPruningPath"/> for the alphas at which the tree changes.</summary>
-    [Hyperparameter("cost-complexity pruning strength: the subtree minimizing impurity + ccp_alpha * leaves is kept", Min = 0)]
-    public double CcpAlpha { get; init; }
-
-    /// <summary>Seed of the per-node feature draws when <see cref="MaxFeatures"/> is below the feature count (default 0).</summary>
-    [Hyperparameter("seed of the random feature draws (used when max_features is below the feature count)")]
-    public int Seed { get; init; }
-
-    /// <summary>Takes sample weights; accepts NaN (missing values); scale-invariant; stochastic through <see cref="Seed"/> when max_features is set.</summary>
+    /// <summary>Takes sample weights; accepts NaN (missing values); scale-invariant; stochastic through <see cref="TreeEstimator.Seed"/> when max_features is set.</summary>
     public EstimatorTags Tags => new() { IsScaleInvariant = true, IsStochastic = true, AllowsMissingValues = true };
 
     /// <summary>Validates, then grows a tree.</summary>
@@ -98,7 +62,7 @@ public sealed record DecisionTreeClassifier : IClassifier
     }
 
     /// <summary>The minimal cost-complexity pruning path of the tree these hyperparameters grow on the data (with
-    /// <see cref="CcpAlpha"/> = 0): the effective alphas and the total leaf impurities of the successive subtrees.</summary>
+    /// <see cref="TreeEstimator.CcpAlpha"/> = 0): the effective alphas and the total leaf impurities of the successive subtrees.</summary>
     /// <param name="x">Features (n × p); NaN allowed.</param>
     /// <param name="y">Class labels.</param>
     /// <param name="sampleWeight">Optional non-negative weight per row.</param>
@@ -114,16 +78,5 @@ public sealed record DecisionTreeClassifier : IClassifier
     IClassificationModel IClassifier.Fit(Matrix x, ClassLabels y, double[]? sampleWeight, FitContext? context) =>
         Fit(x, y, sampleWeight, context);
 
-    internal TreeSettings Settings(int features, string who) => new()
-    {
-        Criterion = Criterion == ClassificationCriterion.Gini ? CriterionKind.Gini : CriterionKind.Entropy,
-        MaxDepth = MaxDepth ?? int.MaxValue,
-        MinSamplesSplit = MinSamplesSplit,
-        MinSamplesLeaf = MinSamplesLeaf,
-        MinWeightFractionLeaf = MinWeightFractionLeaf,
-        MaxFeatures = TreeInput.MaxFeatures(MaxFeatures, features, who),
-        MaxLeafNodes = MaxLeafNodes ?? 0,
-        MinImpurityDecrease = MinImpurityDecrease,
-        CcpAlpha = CcpAlpha,
-    };
+    internal TreeSettings Settings(int features, string who) => GrowthSettings(Kind(Criterion), features, who);
 }

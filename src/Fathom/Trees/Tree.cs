@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Fathom.Core;
 using Fathom.Numerics;
 using Fathom.Persistence;
@@ -37,6 +39,7 @@ internal sealed class Tree
                 missingLeft[node] = left[node] >= 0 && samples[left[node]] > samples[right[node]];
         }
         MissingLeft = missingLeft;
+        (Packed, LeafNode) = Pack(feature, threshold, left, right, missingLeft);
         Feature = feature;
         Threshold = threshold;
         Left = left;
@@ -59,6 +62,9 @@ internal sealed class Tree
                 for (int k = 0; k < valueWidth; k++) o[k] = s > 0 ? v[k] / s : 1.0 / valueWidth;
             }
         }
+        LeafOutput = new double[LeafNode.Length * valueWidth];
+        for (int leaf = 0; leaf < LeafNode.Length; leaf++)
+            Output.AsSpan(LeafNode[leaf] * valueWidth, valueWidth).CopyTo(LeafOutput.AsSpan(leaf * valueWidth, valueWidth));
     }
 
     /// <summary>Number of nodes.</summary>
@@ -100,18 +106,96 @@ internal sealed class Tree
         MissingGoesLeft = MissingLeft[i],
     };
 
+    /// <summary>The internal nodes in prediction layout (<see cref="PackedNode"/>), in node order without the leaves
+    /// (a child pointer is a packed index, or ~leaf rank for a leaf); empty when the root is a leaf.</summary>
+    internal readonly PackedNode[] Packed;
+
+    /// <summary>Node number of each leaf, in node order (the leaf's rank is its index in <see cref="LeafOutput"/>).</summary>
+    internal readonly int[] LeafNode;
+
+    /// <summary><see cref="Output"/> of the leaves only, by leaf rank (a compact array for prediction).</summary>
+    internal readonly double[] LeafOutput;
+
+    private static (PackedNode[] Packed, int[] LeafNode) Pack(int[] feature, double[] threshold, int[] left, int[] right, bool[] missingLeft)
+    {
+        // Internal nodes and leaves each ranked in node order (the root first): the rank is the packed index.
+        var rank = new int[feature.Length];
+        int internals = 0, leaves = 0;
+        for (int node = 0; node < feature.Length; node++) rank[node] = left[node] >= 0 ? internals++ : leaves++;
+        var leafNode = new int[leaves];
+        var packed = new PackedNode[internals];
+        for (int node = 0; node < feature.Length; node++)
+        {
+            int l = left[node], r = right[node];
+            if (l < 0)
+            {
+                leafNode[rank[node]] = node;
+                continue;
+            }
+            packed[rank[node]] = new PackedNode(feature[node], missingLeft[node], threshold[node],
+                left[l] < 0 ? ~rank[l] : rank[l], left[r] < 0 ? ~rank[r] : rank[r]);
+        }
+        return (packed, leafNode);
+    }
+
     /// <summary>The leaf a row falls into: left when <c>(float)x[f] &lt;= threshold</c> (features compared in single
-    /// precision, as they were when the tree was grown).</summary>
+    /// precision, as they were when the tree was grown); a NaN goes to the node's missing side.</summary>
     internal int Leaf(ReadOnlySpan<double> row)
     {
+        var nodes = Packed;
+        if (nodes.Length == 0) return 0;
         int node = 0;
-        int[] left = Left;
-        while (left[node] >= 0)
+        while (true)
         {
-            float v = (float)row[Feature[node]];
-            node = (float.IsNaN(v) ? MissingLeft[node] : v <= Threshold[node]) ? left[node] : Right[node];
+            ref readonly PackedNode nd = ref nodes[node];
+            int f = nd.Feature;
+            float v = (float)row[f ^ (f >> 31)];
+            int next = v <= nd.Threshold || (float.IsNaN(v) && f < 0) ? nd.Left : nd.Right;
+            if (next < 0) return LeafNode[~next];
+            node = next;
         }
-        return node;
+    }
+
+    /// <summary>The leaf ranks (indices into <see cref="LeafOutput"/>) of <paramref name="count"/> rows held as floats,
+    /// row-major with <paramref name="stride"/> values per row, into <paramref name="leaf"/>. All rows descend one level
+    /// per pass (the rows still inside the tree are kept in <paramref name="active"/>), so the loads of different rows
+    /// are independent and overlap in the memory system instead of waiting one after another. Same decisions as
+    /// <see cref="Leaf"/>. Unchecked indexing: the caller guarantees <paramref name="stride"/> ≥ the model's feature count
+    /// (prediction checks it), and node indices were checked when the tree was built or read.</summary>
+    internal void Leaves(ReadOnlySpan<float> rows, int stride, int count, Span<int> leaf, Span<int> active)
+    {
+        if (active.Length < count || leaf.Length < count || rows.Length < (long)count * stride)
+            throw new ArgumentException("The scratch spans are smaller than the block.");
+        var nodes = Packed;
+        leaf = leaf[..count];
+        leaf.Clear();
+        if (nodes.Length == 0) return;
+        ref PackedNode root = ref MemoryMarshal.GetArrayDataReference(nodes);
+        ref float x0 = ref MemoryMarshal.GetReference(rows);
+        ref int leaf0 = ref MemoryMarshal.GetReference(leaf);
+        ref int act0 = ref MemoryMarshal.GetReference(active);
+        for (int i = 0; i < count; i++) Unsafe.Add(ref act0, i) = i;
+        int live = count;
+        while (live > 0)
+        {
+            int kept = 0;
+            for (int a = 0; a < live; a++)
+            {
+                int i = Unsafe.Add(ref act0, a);
+                ref int at = ref Unsafe.Add(ref leaf0, i);
+                ref readonly PackedNode nd = ref Unsafe.Add(ref root, at);
+                int f = nd.Feature;
+                float v = Unsafe.Add(ref x0, i * stride + (f ^ (f >> 31)));
+                // Branch-free: the comparison picks Left or Right (adjacent fields) by offset, so a badly predictable
+                // test costs no pipeline flush and the rows' steps overlap.
+                bool goLeft = (v <= nd.Threshold) | (float.IsNaN(v) & (f < 0));
+                int next = Unsafe.Add(ref Unsafe.AsRef(in nd.Left), Unsafe.As<bool, byte>(ref goLeft) ^ 1);
+                at = next ^ (next >> 31);          // a leaf child is stored as ~rank
+                Unsafe.Add(ref act0, kept) = i;    // keep the row while it is still inside the tree
+                kept += (int)((uint)~next >> 31);
+            }
+            live = kept;
+        }
     }
 
     /// <summary>Leaf index of every row.</summary>

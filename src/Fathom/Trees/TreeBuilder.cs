@@ -759,73 +759,108 @@ internal sealed class TreeBuilder
     }
 
     /// <summary>scikit-learn's RandomSplitter for one feature: threshold drawn uniformly in [min, max) of the node's
-    /// values (min if the draw equals max), rejected when a side keeps too few rows or too little weight.</summary>
+    /// non-missing values (min if the draw equals max), rejected when a side keeps too few rows or too little weight.
+    /// Rows missing the feature (NaN): scikit-learn 1.6 sends them to a side drawn at random; Fathom tries both sides
+    /// (missing right first, so right wins ties) and keeps the better, which draws no extra random number. Without
+    /// missing rows in the node, a missing value at prediction follows the child with more training rows. Returns
+    /// false when the feature is constant in the node (all missing, or the non-missing values equal).</summary>
     private bool EvaluateRandom(int f, int start, int end, double w, double[] value, ref Split best)
     {
         var col = _data.Columns[f];
-        float lo = col[_samples[start]], hi = lo;
-        for (int p = start + 1; p < end; p++)
+        float lo = float.PositiveInfinity, hi = float.NegativeInfinity;
+        int nMiss = 0;
+        for (int p = start; p < end; p++)
         {
             float v = col[_samples[p]];
+            if (float.IsNaN(v)) { nMiss++; continue; }
             if (v < lo) lo = v;
-            else if (v > hi) hi = v;
+            if (v > hi) hi = v;
         }
-        if (hi <= (double)lo + FeatureThreshold) return false;
+        int m = end - start;
+        if (nMiss == m || hi <= (double)lo + FeatureThreshold) return false;
         double t = (hi - (double)lo) * _rng!.NextDouble() + lo;
         if (t == hi) t = lo;
         var left = _left;
+        var miss = _missing;
         Array.Clear(left);
-        double wl = 0, sl = 0;
+        Array.Clear(miss);
+        double wl = 0, sl = 0, wMiss = 0, sMiss = 0;
         int nl = 0;
         for (int p = start; p < end; p++)
         {
             int row = _samples[p];
-            if (col[row] > t) continue;
+            float v = col[row];
             double wi = _w[row];
+            if (float.IsNaN(v))
+            {
+                wMiss += wi;
+                if (_cls is not null) miss[_cls[row]] += wi;
+                else sMiss += wi * _y![row];
+                continue;
+            }
+            if (v > t) continue;
             nl++;
             wl += wi;
             if (_cls is not null) left[_cls[row]] += wi;
             else sl += wi * _y![row];
         }
-        int m = end - start;
-        if (nl < _s.MinSamplesLeaf || m - nl < _s.MinSamplesLeaf) return true;
-        double wr = w - wl;
-        if (wl < _minWeightLeaf || wr < _minWeightLeaf || wl <= 0 || wr <= 0) return true;
-        double proxy;
-        if (_cls is not null)
+        for (int pass = 0; pass < (nMiss > 0 ? 2 : 1); pass++)
         {
-            for (int c = 0; c < _k; c++) _right[c] = value[c] - left[c];
-            bool entropy = _s.Criterion == CriterionKind.Entropy;
-            proxy = -wr * ClassImpurity(_right.AsSpan(0, _k), wr, entropy) - wl * ClassImpurity(left.AsSpan(0, _k), wl, entropy);
-        }
-        else if (_s.Criterion == CriterionKind.AbsoluteError)
-        {
-            double devL = SideDeviation(start, end, col, t, left: true, wl);
-            double devR = SideDeviation(start, end, col, t, left: false, wr);
-            proxy = -wr * (devR / wr) - wl * (devL / wl);
-        }
-        else if (!RegressionProxy(_s.Criterion, sl, value[0] * w - sl, wl, wr, out proxy)) return true;
-        if (proxy > best.Proxy)
-        {
-            best.Proxy = proxy;
-            best.Feature = f;
-            best.Pos = start + nl;
-            best.Threshold = t;
-            best.MissingLeft = false;
+            bool missLeft = pass == 1;
+            int nL = nl + (missLeft ? nMiss : 0);
+            double wL = wl + (missLeft ? wMiss : 0), sL = sl + (missLeft ? sMiss : 0);
+            if (missLeft && _cls is not null) for (int c = 0; c < _k; c++) left[c] += miss[c];
+            if (RandomProxy(start, end, col, t, missLeft, nL, wL, sL, w, value, out double proxy) && proxy > best.Proxy)
+            {
+                best.Proxy = proxy;
+                best.Feature = f;
+                best.Pos = start + nL;
+                best.Threshold = t;
+                best.MissingLeft = MissingSide(nMiss, missLeft, nL, m - nL);
+            }
         }
         return true;
     }
 
-    /// <summary>Σ w|y − weighted median| over the node's rows on one side of threshold <paramref name="t"/> (sorting;
-    /// used by random splits, which try one threshold per feature).</summary>
-    private double SideDeviation(int start, int end, float[] col, double t, bool left, double w)
+    /// <summary>The proxy of the random split whose left side holds <paramref name="nl"/> rows of weight <paramref name="wl"/>
+    /// (class weights in <c>_left</c>, or Σ w·y = <paramref name="sl"/>); false when a side keeps too few rows or too little weight.</summary>
+    private bool RandomProxy(int start, int end, float[] col, double t, bool missLeft, int nl, double wl, double sl, double w,
+        double[] value, out double proxy)
+    {
+        proxy = double.NegativeInfinity;
+        int m = end - start;
+        if (nl < _s.MinSamplesLeaf || m - nl < _s.MinSamplesLeaf) return false;
+        double wr = w - wl;
+        if (wl < _minWeightLeaf || wr < _minWeightLeaf || wl <= 0 || wr <= 0) return false;
+        if (_cls is not null)
+        {
+            for (int c = 0; c < _k; c++) _right[c] = value[c] - _left[c];
+            bool entropy = _s.Criterion == CriterionKind.Entropy;
+            proxy = -wr * ClassImpurity(_right.AsSpan(0, _k), wr, entropy) - wl * ClassImpurity(_left.AsSpan(0, _k), wl, entropy);
+            return true;
+        }
+        if (_s.Criterion == CriterionKind.AbsoluteError)
+        {
+            double devL = SideDeviation(start, end, col, t, missLeft, left: true, wl);
+            double devR = SideDeviation(start, end, col, t, missLeft, left: false, wr);
+            proxy = -wr * (devR / wr) - wl * (devL / wl);
+            return true;
+        }
+        return RegressionProxy(_s.Criterion, sl, value[0] * w - sl, wl, wr, out proxy);
+    }
+
+    /// <summary>Σ w|y − weighted median| over the node's rows on one side of threshold <paramref name="t"/> (rows missing
+    /// the feature on the left when <paramref name="missLeft"/>; sorting; used by random splits, which try one threshold
+    /// per feature).</summary>
+    private double SideDeviation(int start, int end, float[] col, double t, bool missLeft, bool left, double w)
     {
         var ys = new List<double>();
         var ws = new List<double>();
         for (int p = start; p < end; p++)
         {
             int row = _samples[p];
-            if ((col[row] <= t) != left) continue;
+            float v = col[row];
+            if ((float.IsNaN(v) ? missLeft : v <= t) != left) continue;
             ys.Add(_y![row]);
             ws.Add(_w[row]);
         }

@@ -158,8 +158,12 @@ public class AdaBoostTests
         var ds = TestDatasets.Iris();
         Assert.Equal("learning_rate", Assert.Throws<InvalidHyperparameterException>(() => new AdaBoostClassifier { LearningRate = 0 }.Fit(ds.X, ds.Target)).Parameter);
         var x = ds.X.Clone();
-        x[2, 1] = double.NaN;
+        x[2, 1] = double.PositiveInfinity;
         Assert.Contains("row 2", Assert.Throws<InvalidInputException>(() => new AdaBoostRegressor().Fit(x, ds.X.Column(0))).Message, StringComparison.Ordinal);
+        // NaN is a missing value, routed by the trees (as scikit-learn's AdaBoost passes it to its trees).
+        x[2, 1] = double.NaN;
+        var one = new AdaBoostRegressor { NEstimators = 1, Seed = 3, MaxDepth = 3 }.Fit(x, ds.X.Column(0));
+        Assert.True(double.IsFinite(one.Predict(x)[2]));
         var m = new AdaBoostClassifier { NEstimators = 3 }.Fit(ds.X, ds.Target);
         Assert.Throws<InvalidInputException>(() => m.Predict(new Matrix(2, 3)));
     }
