@@ -27,7 +27,7 @@ public sealed record KNeighborsClassifier : SupervisedNeighborsEstimator, IClass
     public KNeighborsClassifierModel Fit(Matrix x, ClassLabels y, double[]? sampleWeight = null, FitContext? context = null)
     {
         var (classes, codes) = CheckClassification(x, y, NNeighbors, sampleWeight, context);
-        return new KNeighborsClassifierModel(this, classes.ToArray(), y.Kind, Index(x, NNeighbors), codes);
+        return new KNeighborsClassifierModel(this, classes, y.Kind, Index(x, NNeighbors), codes);
     }
 
     IClassificationModel IClassifier.Fit(Matrix x, ClassLabels y, double[]? sampleWeight, FitContext? context) =>

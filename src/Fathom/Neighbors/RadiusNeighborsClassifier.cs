@@ -35,7 +35,8 @@ public sealed record RadiusNeighborsClassifier : SupervisedNeighborsEstimator, I
     /// <exception cref="InvalidInputException">Empty data, bad values, length mismatch, one class.</exception>
     public RadiusNeighborsClassifierModel Fit(Matrix x, ClassLabels y, double[]? sampleWeight = null, FitContext? context = null)
     {
-        var (classes, codes) = CheckClassification(x, y, 1, sampleWeight, context);
+        var (present, codes) = CheckClassification(x, y, 1, sampleWeight, context);
+        var classes = new List<string>(present);
         int outlier = -1;
         if (OutlierLabel is string label)
         {

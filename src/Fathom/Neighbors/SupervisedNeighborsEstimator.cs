@@ -36,27 +36,14 @@ public abstract record SupervisedNeighborsEstimator
     /// <summary>Validates the hyperparameters and the data (<paramref name="k"/> neighbours needed); returns the classes
     /// that occur, in label order, and each row's index into them.</summary>
     /// <exception cref="InvalidInputException">The labels hold a single class (or bad data).</exception>
-    internal (List<string> Classes, int[] Codes) CheckClassification(Matrix x, ClassLabels y, int k, double[]? sampleWeight,
+    internal (string[] Classes, int[] Codes) CheckClassification(Matrix x, ClassLabels y, int k, double[]? sampleWeight,
         FitContext? context)
     {
         Hyperparameters.Validate(this);
         ArgumentNullException.ThrowIfNull(y);
         string name = GetType().Name;
         NeighborFit.Check(x, y.Count, k, sampleWeight, context, name, Metric);
-        var counts = y.ClassCounts();
-        var remap = new int[counts.Length];
-        var classes = new List<string>();
-        for (int c = 0; c < counts.Length; c++)
-        {
-            remap[c] = counts[c] > 0 ? classes.Count : -1;
-            if (counts[c] > 0) classes.Add(y.Classes[c]);
-        }
-        if (classes.Count < 2)
-            throw new InvalidInputException(
-                $"{name}: the labels hold only one class ('{classes[0]}'); a classifier needs rows of at least two classes.");
-        var codes = new int[y.Count];
-        for (int i = 0; i < codes.Length; i++) codes[i] = remap[y.Codes[i]];
-        return (classes, codes);
+        return ClassCodes.Present(y, name);
     }
 
     /// <summary>Validates the hyperparameters and the data (<paramref name="k"/> neighbours needed), targets finite.</summary>
