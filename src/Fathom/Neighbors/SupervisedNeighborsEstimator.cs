@@ -61,5 +61,9 @@ public abstract record SupervisedNeighborsEstimator
     }
 
     /// <summary>A search index over a copy of <paramref name="x"/> with this metric and algorithm, for <paramref name="k"/> neighbours.</summary>
-    internal NearestNeighbors Index(Matrix x, int k) => NearestNeighbors.Create(x.Clone(), Metric, Algorithm, k, P);
+    internal NearestNeighbors Index(Matrix x, int k) => IndexOwning(x.Clone(), k);
+
+    /// <summary>As <see cref="Index"/>, over <paramref name="owned"/> itself (a matrix nobody else holds, e.g. one just read
+    /// from a model file).</summary>
+    internal NearestNeighbors IndexOwning(Matrix owned, int k) => NearestNeighbors.Create(owned, Metric, Algorithm, k, P);
 }
