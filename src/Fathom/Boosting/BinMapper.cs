@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Fathom.Core;
 using Fathom.Numerics;
 
@@ -145,18 +148,36 @@ internal sealed class BinMapper
         return result;
     }
 
-    /// <summary>The binned data, column-major: element [f · n + i] is the bin of row i, feature f.
-    /// O(n · p · log bins), rows in parallel.</summary>
+    /// <summary>Where row <paramref name="r"/>'s bin of feature <paramref name="f"/> is in the binned data of n rows:
+    /// features are stored in blocks of four, each block row-interleaved (the four bins of a row are adjacent), so
+    /// element [(⌊f/4⌋ · n + r) · 4 + f mod 4] is that bin. The last block is padded with bin 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Index(int f, int r, int n) => ((long)(f >> 2) * n + r) * 4 + (f & 3);
+
+    /// <summary>Number of four-feature blocks for <paramref name="p"/> features.</summary>
+    public static int Blocks(int p) => (p + 3) >> 2;
+
+    /// <summary>The binned data in the layout of <see cref="Index"/>. O(n · p · log bins), rows in parallel.</summary>
     public byte[] Transform(Matrix x, int threads) => Transform(x, null, threads);
 
-    /// <summary>The binned rows <paramref name="use"/> of x (all rows when null), in that order, column-major.</summary>
+    /// <summary>The binned rows <paramref name="use"/> of x (all rows when null), in that order, in the layout of
+    /// <see cref="Index"/>.</summary>
     public byte[] Transform(Matrix x, int[]? use, int threads)
     {
         int n = use?.Length ?? x.Rows, p = x.Columns;
-        var binned = new byte[(long)n * p];
+        var binned = new byte[(long)Blocks(p) * 4 * n];
         byte missing = (byte)MissingBin;
         const int chunk = 4096;
         int chunks = (n + chunk - 1) / chunk;
+        // Thresholds padded with +∞ to 17 segments of 16 for the two-level vector search (at most 255 bins).
+        var padded = new double[p][];
+        for (int f = 0; f < p; f++)
+        {
+            if (Categorical[f] || Thresholds[f].Length > 16 * Segments) continue;
+            padded[f] = new double[16 * (Segments + 1)];
+            Array.Fill(padded[f], double.PositiveInfinity);
+            Thresholds[f].CopyTo(padded[f], 0);
+        }
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
         {
             int end = Math.Min(n, (c + 1) * chunk);
@@ -164,7 +185,9 @@ internal sealed class BinMapper
             {
                 var row = x.Row(use is null ? i : use[i]);
                 for (int f = 0; f < p; f++)
-                    binned[(long)f * n + i] = Categorical[f] ? CategoryBin(row[f], Thresholds[f], missing) : BinOf(row[f], Thresholds[f], missing);
+                    binned[Index(f, i, n)] = Categorical[f] ? CategoryBin(row[f], Thresholds[f], missing)
+                        : padded[f] is double[] t ? BinOfPadded(row[f], t, missing)
+                        : BinOf(row[f], Thresholds[f], missing);
             }
         });
         return binned;
@@ -175,6 +198,38 @@ internal sealed class BinMapper
     {
         int i = Array.BinarySearch(categories, v);
         return i >= 0 && !double.IsNaN(v) ? (byte)i : missing;
+    }
+
+    private const int Segments = 16;
+
+    /// <summary><see cref="BinOf"/> on thresholds padded with +∞ to 17 segments of 16 (at most 256 thresholds): the
+    /// segment is the number of segments whose last threshold is below v (16 compares, vectorized), the bin that
+    /// segment's start plus the number of its thresholds below v (16 more).</summary>
+    internal static byte BinOfPadded(double v, double[] padded, byte missing)
+    {
+        if (double.IsNaN(v)) return missing;
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            int count = 0;
+            foreach (double t in padded) count += t < v ? 1 : 0;
+            return (byte)count;
+        }
+        var vv = Vector256.Create(v);
+        ref double t0 = ref MemoryMarshal.GetArrayDataReference(padded);
+        // Last threshold of segment j is padded[16j + 15]: gather the 16 of them with strided loads.
+        int segment = 0;
+        for (int j = 0; j < Segments; j += 4)
+        {
+            var last = Vector256.Create(Unsafe.Add(ref t0, 16 * j + 15), Unsafe.Add(ref t0, 16 * j + 31),
+                Unsafe.Add(ref t0, 16 * j + 47), Unsafe.Add(ref t0, 16 * j + 63));
+            segment += BitOperations.PopCount(Vector256.LessThan(last, vv).ExtractMostSignificantBits());
+        }
+        ref double s0 = ref Unsafe.Add(ref t0, 16 * segment);
+        uint below = Vector256.LessThan(Vector256.LoadUnsafe(ref s0), vv).ExtractMostSignificantBits()
+            | Vector256.LessThan(Vector256.LoadUnsafe(ref s0, 4), vv).ExtractMostSignificantBits() << 4
+            | Vector256.LessThan(Vector256.LoadUnsafe(ref s0, 8), vv).ExtractMostSignificantBits() << 8
+            | Vector256.LessThan(Vector256.LoadUnsafe(ref s0, 12), vv).ExtractMostSignificantBits() << 12;
+        return (byte)(16 * segment + BitOperations.PopCount(below));
     }
 
     /// <summary>Bin of one value: the missing bin for NaN, else the number of thresholds strictly below it.</summary>

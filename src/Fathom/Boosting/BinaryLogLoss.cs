@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Fathom.Boosting;
 
@@ -19,7 +21,25 @@ internal sealed class BinaryLogLoss : IBoostingLoss
         // σ(f) for the whole range with the vectorized kernel, then g = w(p − y), h = w·p(1 − p).
         Span<double> p = end - start <= 8192 ? stackalloc double[end - start] : new double[end - start];
         TensorPrimitives.Sigmoid(raw.AsSpan(start, end - start), p);
-        for (int i = start; i < end; i++)
+        int i = start;
+        if (weights is null && Vector256.IsHardwareAccelerated)
+        {
+            // Unweighted: four rows at a time, narrowed to float (the same values as the scalar loop below).
+            ref double p0 = ref MemoryMarshal.GetReference(p);
+            ref double y0 = ref MemoryMarshal.GetArrayDataReference(y);
+            ref float g0 = ref MemoryMarshal.GetArrayDataReference(gradient);
+            ref float h0 = ref MemoryMarshal.GetArrayDataReference(hessian);
+            for (; i + 4 <= end; i += 4)
+            {
+                var pv = Vector256.LoadUnsafe(ref p0, (nuint)(i - start));
+                var yv = Vector256.LoadUnsafe(ref y0, (nuint)i);
+                var g = Vector256.Narrow(pv - yv, Vector256<double>.Zero).GetLower();
+                var h = Vector256.Narrow(pv * (Vector256<double>.One - pv), Vector256<double>.Zero).GetLower();
+                g.StoreUnsafe(ref g0, (nuint)i);
+                h.StoreUnsafe(ref h0, (nuint)i);
+            }
+        }
+        for (; i < end; i++)
         {
             double w = weights?[i] ?? 1.0, pi = p[i - start];
             gradient[i] = (float)(w * (pi - y[i]));

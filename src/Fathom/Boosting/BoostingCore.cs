@@ -39,11 +39,17 @@ internal static class BoostingCore
             wVal = weights is null ? null : val.Select(i => weights[i]).ToArray();
         }
         int n = trainRows?.Length ?? x.Rows, p = x.Columns, K = loss.TreesPerIteration;
+        long fitStart = System.Diagnostics.Stopwatch.GetTimestamp();
+        long t0 = BoostingProfile.Start();
         var mapper = BinMapper.Fit(x, trainRows, s.MaxBins, s.Seed, threads, s.Categorical);
+        BoostingProfile.Stop(BoostingProfile.Phase.BinFit, t0);
+        t0 = BoostingProfile.Start();
         var binned = mapper.Transform(x, trainRows, threads);
+        BoostingProfile.Stop(BoostingProfile.Phase.BinTransform, t0);
         var hasMissing = new bool[p];
         byte missingBin = (byte)mapper.MissingBin;
-        for (int f = 0; f < p; f++) hasMissing[f] = binned.AsSpan(f * n, n).Contains(missingBin);
+        for (int f = 0; f < p; f++)
+            for (int i = 0; i < n && !hasMissing[f]; i++) hasMissing[f] = binned[BinMapper.Index(f, i, n)] == missingBin;
         var baseline = loss.Baseline(yTrain, wTrain);
         var raw = new double[K * n];
         for (int k = 0; k < K; k++) raw.AsSpan(k * n, n).Fill(baseline[k]);
@@ -76,8 +82,10 @@ internal static class BoostingCore
         for (int iter = 0; iter < s.MaxIter; iter++)
         {
             context.ThrowIfCancellationRequested();
+            t0 = BoostingProfile.Start();
             Parallel.For(0, chunks, parallel, c =>
                 loss.GradientHessian(yTrain, raw, wTrain, gradient, hessian, c * Chunk, Math.Min(n, (c + 1) * Chunk)));
+            BoostingProfile.Stop(BoostingProfile.Phase.Gradients, t0);
             if (inSample is not null)
             {
                 Array.Clear(inSample);
@@ -123,6 +131,7 @@ internal static class BoostingCore
             context.Report("iterations", iter + 1, s.MaxIter, message);
             if (xVal is not null && ShouldStop(scores, s.NIterNoChange, s.Tol)) break;
         }
+        BoostingProfile.Report(System.Diagnostics.Stopwatch.GetElapsedTime(fitStart).TotalSeconds);
         return new BoostedEnsemble(baseline, trees.ToArray(), K, p, scores.Count > 0 ? scores.ToArray() : null);
     }
 

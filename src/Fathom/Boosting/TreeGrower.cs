@@ -13,20 +13,25 @@ internal delegate double LeafValueUpdate(ReadOnlySpan<int> rows);
 /// times the learning rate.
 /// </summary>
 /// <remarks>
-/// The bins are column-major (row r's bin of feature f at f·n + r). Each
-/// node owns a contiguous range of a row-index buffer, partitioned in place (stably) when it splits. A node's
-/// histogram is built from its rows only for the smaller child, with the gradients gathered in the node's row order
-/// first; the larger child's is parent − smaller. Features are processed in parallel blocks, each feature's
-/// histogram by one thread in row order, so the result does not depend on the thread count. One grower serves all
-/// trees of a fit (buffers and histograms are pooled).
+/// The bins are in four-feature row-interleaved blocks (<see cref="BinMapper.Index"/>). Each node owns a contiguous
+/// range of a row-index buffer, partitioned in place (stably) when it splits. A node's histogram is built from its
+/// rows only for the smaller child, with the (gradient, hessian) pairs gathered in the node's row order first; the
+/// larger child's is parent − smaller. One parallel region per split does the histogram, the subtraction and the
+/// split search of both children: the feature slots are cut into one contiguous range per thread, and each feature's
+/// histogram is summed by one thread in row order, so the result does not depend on the thread count. The partition
+/// and the gather are a second region (row ranges). One grower serves all trees of a fit (buffers and histograms are
+/// pooled).
 /// </remarks>
 internal sealed class TreeGrower
 {
     /// <summary>Fewest (rows × features) for which a histogram is built on several threads.</summary>
     private const long ParallelWork = 1 << 16;
 
+    /// <summary>Fewest rows for which a node is partitioned on several threads.</summary>
+    private const int ParallelRows = 16_384;
+
     private readonly byte[] _binned;
-    private readonly int _n, _p, _bins, _missingBin;
+    private readonly int _n, _p, _bins, _missingBin, _blockCount;
     private readonly int[] _nonMissing;
     private readonly bool[] _hasMissing, _categorical;
     private readonly double[][] _thresholds;
@@ -34,15 +39,14 @@ internal sealed class TreeGrower
     private readonly ParallelOptions _parallel;
     private readonly int _threads;
     private readonly int[] _rows, _leftScratch, _rightScratch;
-    private readonly float[] _gOrdered, _hOrdered;
+    private readonly ulong[] _gh, _ghOrdered;
     private readonly Stack<HistogramBin[]> _pool = new();
     private readonly List<Node> _nodes = [];
-    private readonly Split?[] _featureBest;
+    private readonly Split?[] _bestA, _bestB;
+    private readonly bool[] _inTree;
     private int[] _features = [];
-    private int[][] _blocks = [];
+    private (int Block, int J0, int Count)[][] _items = [];
     private RandomSource? _nodeRandom;
-    private float[]? _gAll, _hAll;
-    private int _offset;
 
     private sealed class Node
     {
@@ -68,6 +72,7 @@ internal sealed class TreeGrower
         _n = n;
         _thresholds = mapper.Thresholds;
         _p = _thresholds.Length;
+        _blockCount = BinMapper.Blocks(_p);
         _missingBin = mapper.MissingBin;
         _bins = _missingBin + 1;
         _nonMissing = new int[_p];
@@ -80,9 +85,11 @@ internal sealed class TreeGrower
         _rows = new int[n];
         _leftScratch = new int[n];
         _rightScratch = new int[n];
-        _gOrdered = new float[n];
-        _hOrdered = new float[n];
-        _featureBest = new Split?[_p];
+        _gh = new ulong[n];
+        _ghOrdered = new ulong[n];
+        _bestA = new Split?[_p];
+        _bestB = new Split?[_p];
+        _inTree = new bool[_p];
     }
 
     /// <summary>
@@ -100,9 +107,8 @@ internal sealed class TreeGrower
     public BoostedTree Grow(float[] gradientAll, float[] hessianAll, int offset, bool[]? inSample, int[] features,
         RandomSource? nodeRandom, Span<double> raw, LeafValueUpdate? leafUpdate)
     {
-        (_gAll, _hAll, _offset) = (gradientAll, hessianAll, offset);
-        var gradient = gradientAll.AsSpan(offset, _n);
-        var hessian = hessianAll.AsSpan(offset, _n);
+        long t0 = BoostingProfile.Start();
+        PackGradients(gradientAll, hessianAll, offset);
         SetFeatures(features);
         _nodeRandom = nodeRandom;
         int count = _n;
@@ -119,12 +125,26 @@ internal sealed class TreeGrower
         }
         _nodes.Clear();
         double g = 0, h = 0;
-        for (int k = 0; k < count; k++)
+        var gradient = gradientAll.AsSpan(offset, _n);
+        var hessian = hessianAll.AsSpan(offset, _n);
+        if (inSample is null)
         {
-            int r = _rows[k];
-            g += gradient[r];
-            h += hessian[r];
+            for (int r = 0; r < count; r++)
+            {
+                g += gradient[r];
+                h += hessian[r];
+            }
         }
+        else
+        {
+            for (int k = 0; k < count; k++)
+            {
+                int r = _rows[k];
+                g += gradient[r];
+                h += hessian[r];
+            }
+        }
+        BoostingProfile.Stop(BoostingProfile.Phase.Other, t0);
         var root = new Node { Start = 0, Count = count, Depth = 0, G = g, H = h };
         _nodes.Add(root);
         root.Value = NodeValue(g, h, root.Lower, root.Upper);
@@ -132,8 +152,12 @@ internal sealed class TreeGrower
         if (count >= 2 * _s.MinSamplesLeaf && root.H >= _s.MinHessianToSplit && !AtMaxDepth(0) && _s.MaxLeafNodes != 1)
         {
             root.Hist = Rent();
-            BuildHistogram(root, gradient, hessian, dense: inSample is null);
-            FindSplit(root);
+            bool dense = inSample is null;
+            if (!dense)
+                for (int k = 0; k < count; k++) _ghOrdered[k] = _gh[_rows[k]];
+            t0 = BoostingProfile.Start();
+            Evaluate(root, true, NodeFeatures(), null, null, null, dense);
+            BoostingProfile.Stop(BoostingProfile.Phase.RootHistogram, t0);
             if (root.Best is not null) splittable.Add(0);
         }
         int leaves = 1;
@@ -144,24 +168,25 @@ internal sealed class TreeGrower
                 if (_nodes[splittable[j]].Best!.Gain > _nodes[splittable[pick]].Best!.Gain) pick = j;
             int id = splittable[pick];
             splittable.RemoveAt(pick);
-            var (left, right) = SplitNode(id);
             leaves++;
             bool full = _s.MaxLeafNodes is int m && leaves >= m;
+            var (left, right, leftSplits, rightSplits) = SplitNode(id, full);
             var node = _nodes[id];
-            bool leftSplits = !full && CanSplit(left), rightSplits = !full && CanSplit(right);
             if (leftSplits || rightSplits)
             {
+                // The per-node feature draws (max_features < 1) happen left child first, as before the merge.
+                var leftAllowed = leftSplits ? NodeFeatures() : null;
+                var rightAllowed = rightSplits ? NodeFeatures() : null;
                 var (small, large) = left.Count < right.Count ? (left, right) : (right, left); // as scikit-learn: ties build the right child
+                bool smallSplits = small == left ? leftSplits : rightSplits;
                 bool largeSplits = large == left ? leftSplits : rightSplits;
                 small.Hist = Rent();
-                BuildHistogram(small, gradient, hessian, dense: false);
-                if (largeSplits)
-                {
-                    large.Hist = Rent();
-                    HistogramKernels.Subtract(node.Hist!, small.Hist, large.Hist, _features, _bins);
-                }
-                if (leftSplits) FindSplit(left);
-                if (rightSplits) FindSplit(right);
+                if (largeSplits) large.Hist = Rent();
+                t0 = BoostingProfile.Start();
+                Evaluate(small, smallSplits, small == left ? leftAllowed : rightAllowed,
+                    largeSplits ? large : null, largeSplits ? (large == left ? leftAllowed : rightAllowed) : null, node, dense: false);
+                BoostingProfile.Stop(BoostingProfile.Phase.Histogram, t0);
+                BoostingProfile.CountRows(small.Count);
                 if (left.Best is not null) splittable.Add(node.Left);
                 if (right.Best is not null) splittable.Add(node.Right);
             }
@@ -170,21 +195,51 @@ internal sealed class TreeGrower
             if (right.Best is null) Return(right);
         }
         foreach (int id in splittable) Return(_nodes[id]);
-        return Finish(raw, count, leafUpdate);
+        t0 = BoostingProfile.Start();
+        var tree = Finish(raw, count, leafUpdate);
+        BoostingProfile.Stop(BoostingProfile.Phase.Finish, t0);
+        return tree;
     }
 
-    /// <summary>Takes the tree's feature list and cuts it into contiguous blocks of at most four features (one kernel
-    /// pass each), with a block count that is a multiple of the thread count so that threads get equal work.</summary>
+    /// <summary>Interleaves the tree's gradients and hessians as float pairs (one 8-byte read per row in the kernels).</summary>
+    private void PackGradients(float[] gradientAll, float[] hessianAll, int offset)
+    {
+        var gh = _gh;
+        void Pack(int a, int b)
+        {
+            for (int i = a; i < b; i++)
+                gh[i] = (ulong)BitConverter.SingleToUInt32Bits(gradientAll[offset + i]) | ((ulong)BitConverter.SingleToUInt32Bits(hessianAll[offset + i]) << 32);
+        }
+        if (_n < ParallelRows || _threads == 1) Pack(0, _n);
+        else Parallel.For(0, _threads, _parallel, t => Pack((int)((long)_n * t / _threads), (int)((long)_n * (t + 1) / _threads)));
+    }
+
+    /// <summary>Takes the tree's feature list and makes the work items of a histogram region: one per four-feature
+    /// block holding any of them (one kernel pass), except that when the block count is not a multiple of the thread
+    /// count the last block is cut into one piece per thread, so that threads get equal work when the machine is
+    /// idle and idle threads can take over items when it is not.</summary>
     private void SetFeatures(int[] features)
     {
         if (ReferenceEquals(features, _features)) return;
         _features = features;
-        int p = features.Length;
-        int blocks = (p + 3) / 4;
-        blocks = Math.Max(1, Math.Min(p, (blocks + _threads - 1) / _threads * _threads));
-        _blocks = new int[blocks][];
-        for (int b = 0; b < blocks; b++)
-            _blocks[b] = features[(int)((long)p * b / blocks)..(int)((long)p * (b + 1) / blocks)];
+        Array.Clear(_inTree);
+        foreach (int f in features) _inTree[f] = true;
+        var blocks = new List<int>();
+        for (int b = 0; b < _blockCount; b++)
+            for (int j = 0; j < 4; j++)
+                if (4 * b + j < _p && _inTree[4 * b + j]) { blocks.Add(b); break; }
+        var items = new List<(int, int, int)[]>();
+        int split = blocks.Count % _threads != 0 ? Math.Min(_threads, 4) : 1;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (i < blocks.Count - 1 || split == 1) { items.Add([(blocks[i], 0, 4)]); continue; }
+            for (int q = 0; q < split; q++)
+            {
+                int a = 4 * q / split, z = 4 * (q + 1) / split;
+                items.Add([(blocks[i], a, z - a)]);
+            }
+        }
+        _items = items.ToArray();
     }
 
     private bool AtMaxDepth(int depth) => _s.MaxDepth is int d && depth >= d;
@@ -192,7 +247,7 @@ internal sealed class TreeGrower
     private bool CanSplit(Node node) =>
         node.Count >= 2 * _s.MinSamplesLeaf && node.H >= _s.MinHessianToSplit && !AtMaxDepth(node.Depth);
 
-    private HistogramBin[] Rent() => _pool.TryPop(out var hist) ? hist : new HistogramBin[_p * _bins];
+    private HistogramBin[] Rent() => _pool.TryPop(out var hist) ? hist : new HistogramBin[4 * _blockCount * _bins];
 
     private void Return(Node node)
     {
@@ -201,77 +256,72 @@ internal sealed class TreeGrower
         node.Hist = null;
     }
 
-    private void BuildHistogram(Node node, ReadOnlySpan<float> gradient, ReadOnlySpan<float> hessian, bool dense)
+    /// <summary>The features a node's split may use: null for all the tree's features, else (max_features &lt; 1) a
+    /// random subset drawn from the node stream, flagged per feature.</summary>
+    private bool[]? NodeFeatures()
     {
-        int start = node.Start, count = node.Count;
-        var hist = node.Hist!;
-        foreach (int f in _features) hist.AsSpan(f * _bins, _bins).Clear();
-        ReadOnlySpan<float> g, h;
-        if (dense)
+        if (!(_s.MaxFeatures < 1) || _nodeRandom is null) return null;
+        var features = _features;
+        int k = Math.Max(1, (int)Math.Round(_s.MaxFeatures * features.Length));
+        if (k >= features.Length) return null;
+        var pick = (int[])features.Clone();
+        for (int i = 0; i < k; i++)
         {
-            g = gradient;
-            h = hessian;
+            int j = i + _nodeRandom.NextInt(pick.Length - i);
+            (pick[i], pick[j]) = (pick[j], pick[i]);
         }
-        else
-        {
-            var (gAll, hAll, shift, rowsAll, go, ho) = (_gAll!, _hAll!, _offset, _rows, _gOrdered, _hOrdered);
-            void Gather(int a, int b)
-            {
-                for (int k = a; k < b; k++)
-                {
-                    int r = rowsAll[start + k] + shift;
-                    go[k] = gAll[r];
-                    ho[k] = hAll[r];
-                }
-            }
-            if (count < 65_536 || _threads == 1) Gather(0, count);
-            else Parallel.For(0, _threads, _parallel, t => Gather((int)((long)count * t / _threads), (int)((long)count * (t + 1) / _threads)));
-            g = _gOrdered.AsSpan(0, count);
-            h = _hOrdered.AsSpan(0, count);
-        }
-        if (_blocks.Length == 1 || (long)count * _features.Length < ParallelWork)
-        {
-            HistogramKernels.Build(_binned, _n, _features, dense ? default : _rows.AsSpan(start, count), g, h, hist, _bins);
-            return;
-        }
-        var blocks = _blocks;
-        var (ga, ha, at) = dense ? (_gAll!, _hAll!, _offset) : (_gOrdered, _hOrdered, 0);
-        Parallel.For(0, blocks.Length, _parallel, b =>
-            HistogramKernels.Build(_binned, _n, blocks[b], dense ? default : _rows.AsSpan(start, count), ga.AsSpan(at, count),
-                ha.AsSpan(at, count), hist, _bins));
+        var allowed = new bool[_p];
+        for (int i = 0; i < k; i++) allowed[pick[i]] = true;
+        return allowed;
     }
 
-    private void FindSplit(Node node)
+    /// <summary>
+    /// Builds <paramref name="built"/>'s histogram from its rows (all rows in order when <paramref name="dense"/>, else
+    /// its gathered gradient pairs), then, feature by feature: <paramref name="sibling"/>'s histogram as parent − built
+    /// (when a sibling is given), and the best split of each node on its allowed features. Sets each node's Best.
+    /// </summary>
+    private void Evaluate(Node built, bool searchBuilt, bool[]? builtAllowed, Node? sibling, bool[]? siblingAllowed, Node? parent, bool dense)
     {
-        var features = _features;
-        if (_s.MaxFeatures < 1 && _nodeRandom is not null)
+        int start = built.Start, count = built.Count;
+        var hist = built.Hist!;
+        void Item((int Block, int J0, int Count)[] calls)
         {
-            int k = Math.Max(1, (int)Math.Round(_s.MaxFeatures * features.Length));
-            if (k < features.Length)
+            foreach (var (block, j0, c) in calls)
             {
-                var pick = (int[])features.Clone();
-                for (int i = 0; i < k; i++)
+                int first = 4 * block + j0;
+                hist.AsSpan(first * _bins, c * _bins).Clear();
+                HistogramKernels.Build(_binned, _n, block, j0, c, dense ? default : _rows.AsSpan(start, count),
+                    dense ? _gh.AsSpan(0, count) : _ghOrdered.AsSpan(0, count), hist, _bins);
+                if (sibling is not null) HistogramKernels.Subtract(parent!.Hist!, hist, sibling.Hist!, first, c, _bins);
+                for (int f = first; f < first + c && f < _p; f++)
                 {
-                    int j = i + _nodeRandom.NextInt(pick.Length - i);
-                    (pick[i], pick[j]) = (pick[j], pick[i]);
+                    if (!_inTree[f]) continue;
+                    if (searchBuilt && (builtAllowed is null || builtAllowed[f])) _bestA[f] = FeatureSplit(built, f);
+                    if (sibling is not null && (siblingAllowed is null || siblingAllowed[f])) _bestB[f] = FeatureSplit(sibling, f);
                 }
-                features = pick[..k];
-                Array.Sort(features);
             }
         }
-        var best = _featureBest;
-        if (node.Count * (long)features.Length < ParallelWork || _threads == 1)
-            foreach (int f in features) best[f] = FeatureSplit(node, f);
+        var items = _items;
+        if (items.Length == 1 || _threads == 1 || (long)count * _features.Length < ParallelWork)
+            foreach (var calls in items) Item(calls);
         else
-            Parallel.For(0, features.Length, _parallel, j => best[features[j]] = FeatureSplit(node, features[j]));
+            Parallel.For(0, items.Length, _parallel, i => Item(items[i]));
+        built.Best = searchBuilt ? Winner(_bestA) : null;
+        if (sibling is not null) sibling.Best = Winner(_bestB);
+    }
+
+    /// <summary>The split of largest gain among the tree's features (the first in feature order on ties), clearing
+    /// the per-feature slots.</summary>
+    private Split? Winner(Split?[] best)
+    {
         Split? winner = null;
-        foreach (int f in features)
+        foreach (int f in _features)
         {
             var s = best[f];
             if (s is not null && (winner is null || s.Gain > winner.Gain)) winner = s;
             best[f] = null;
         }
-        node.Best = winner;
+        return winner;
     }
 
     /// <summary>Best split of one feature (scikit-learn's two scans: missing values right, then, if the feature has
@@ -472,73 +522,56 @@ internal sealed class TreeGrower
         return gain;
     }
 
-    private (Node Left, Node Right) SplitNode(int id)
+    /// <summary>
+    /// Splits node <paramref name="id"/> at its best split: partitions its rows (stably) into the two children, adds
+    /// them to the tree, and, when one of them can be split further (never when <paramref name="full"/>), gathers the
+    /// (gradient, hessian) pairs of the smaller child in its row order for its histogram.
+    /// </summary>
+    private (Node Left, Node Right, bool LeftSplits, bool RightSplits) SplitNode(int id, bool full)
     {
+        long t0 = BoostingProfile.Start();
         var node = _nodes[id];
         var s = node.Best!;
         int start = node.Start, count = node.Count;
-        int parts = count >= 65_536 ? _threads : 1;
-        var leftCounts = new int[parts];
+        int parts = count >= ParallelRows ? _threads : 1;
+        var counts = new int[parts];
         // Each part partitions its slice of the rows into the two scratch buffers (stable, branch-free: every row is
         // written to both sides and only the matching cursor advances); the slices are then concatenated, lefts
         // first. The result is the same stable partition whatever the number of parts.
         void Part(int part)
         {
             int a = start + (int)((long)count * part / parts), b = start + (int)((long)count * (part + 1) / parts);
-            int f = s.Feature, n = _n, bin = s.Bin, missing = _missingBin, missingLeft = s.MissingLeft ? 1 : 0;
-            if (s.LeftBins is ulong[] set)
-            {
-                // Categorical: a 256-entry table of the side of every bin (the missing bin included).
-                Span<byte> side = stackalloc byte[256];
-                for (int b0 = 0; b0 < 256; b0++) side[b0] = (byte)((set[b0 >> 6] >> (b0 & 63)) & 1);
-                int cl = a, cr = a;
-                for (int k = a; k < b; k++)
-                {
-                    int r = _rows[k];
-                    int goLeft = side[_binned[(long)f * n + r]];
-                    _leftScratch[cl] = r;
-                    _rightScratch[cr] = r;
-                    cl += goLeft;
-                    cr += 1 - goLeft;
-                }
-                leftCounts[part] = cl - a;
-                return;
-            }
-            int nl = a, nr = a;
+            int f = s.Feature, n = _n;
             var rows = _rows;
-            var binned = _binned;
             var leftBuf = _leftScratch;
             var rightBuf = _rightScratch;
+            // Row r's bin of feature f is at column[4r] (BinMapper.Index).
+            var column = _binned.AsSpan((int)BinMapper.Index(f, 0, n));
+            Span<byte> side = stackalloc byte[256];
+            if (s.LeftBins is ulong[] set)
+                for (int b0 = 0; b0 < 256; b0++) side[b0] = (byte)((set[b0 >> 6] >> (b0 & 63)) & 1);
+            else
+                for (int b0 = 0; b0 < 256; b0++) side[b0] = (byte)(b0 == _missingBin ? (s.MissingLeft ? 1 : 0) : b0 <= s.Bin ? 1 : 0);
+            int nl = a, nr = a;
             for (int k = a; k < b; k++)
             {
                 int r = rows[k];
-                int bk = binned[(long)f * n + r];
-                int goLeft = bk == missing ? missingLeft : (bk <= bin ? 1 : 0);
+                int goLeft = side[column[4 * r]];
                 leftBuf[nl] = r;
                 rightBuf[nr] = r;
                 nl += goLeft;
                 nr += 1 - goLeft;
             }
-            leftCounts[part] = nl - a;
+            counts[part] = nl - a;
         }
         if (parts == 1) Part(0);
         else Parallel.For(0, parts, _parallel, Part);
-        int nl = 0;
-        foreach (int c in leftCounts) nl += c;
-        int nr = count - nl;
-        int leftAt = start, rightAt = start + nl;
-        for (int part = 0; part < parts; part++)
-        {
-            int a = start + (int)((long)count * part / parts), b = start + (int)((long)count * (part + 1) / parts);
-            int l = leftCounts[part], r = b - a - l;
-            _leftScratch.AsSpan(a, l).CopyTo(_rows.AsSpan(leftAt));
-            _rightScratch.AsSpan(a, r).CopyTo(_rows.AsSpan(rightAt));
-            leftAt += l;
-            rightAt += r;
-        }
-        if (!_hasMissing[s.Feature]) s.MissingLeft = nl > nr; // unseen missing values follow the larger child
-        var left = new Node { Start = node.Start, Count = nl, Depth = node.Depth + 1, G = s.GL, H = s.HL, Value = s.ValueLeft };
-        var right = new Node { Start = node.Start + nl, Count = nr, Depth = node.Depth + 1, G = s.GR, H = s.HR, Value = s.ValueRight };
+        int nlTotal = 0;
+        foreach (int c in counts) nlTotal += c;
+        int nrTotal = count - nlTotal;
+        if (!_hasMissing[s.Feature]) s.MissingLeft = nlTotal > nrTotal; // unseen missing values follow the larger child
+        var left = new Node { Start = node.Start, Count = nlTotal, Depth = node.Depth + 1, G = s.GL, H = s.HL, Value = s.ValueLeft };
+        var right = new Node { Start = node.Start + nlTotal, Count = nrTotal, Depth = node.Depth + 1, G = s.GR, H = s.HR, Value = s.ValueRight };
         // Monotonic constraints (scikit-learn's grower): below a constrained split the children's values are bounded
         // by the midpoint of the two child values, so every later leaf on the left stays ≤ (or ≥) every leaf on the right.
         int cst = _s.Monotonic?[s.Feature] ?? 0;
@@ -553,7 +586,33 @@ internal sealed class TreeGrower
         _nodes.Add(left);
         node.Right = _nodes.Count;
         _nodes.Add(right);
-        return (left, right);
+        bool leftSplits = !full && CanSplit(left), rightSplits = !full && CanSplit(right);
+        bool gather = leftSplits || rightSplits;
+        bool smallIsLeft = left.Count < right.Count; // as scikit-learn: ties build the right child
+        // Copy each part's slices to their places and gather the gradient pairs of the smaller child's rows.
+        void Place(int part)
+        {
+            int a = start + (int)((long)count * part / parts), b = start + (int)((long)count * (part + 1) / parts);
+            int leftAt = start, rightAt = start + nlTotal;
+            for (int q = 0; q < part; q++)
+            {
+                int qa = start + (int)((long)count * q / parts), qb = start + (int)((long)count * (q + 1) / parts);
+                leftAt += counts[q];
+                rightAt += qb - qa - counts[q];
+            }
+            int l = counts[part], r = b - a - l;
+            _leftScratch.AsSpan(a, l).CopyTo(_rows.AsSpan(leftAt));
+            _rightScratch.AsSpan(a, r).CopyTo(_rows.AsSpan(rightAt));
+            if (!gather) return;
+            var (from, at, len, childStart) = smallIsLeft ? (_leftScratch, a, l, leftAt - start) : (_rightScratch, a, r, rightAt - start - nlTotal);
+            var gh = _gh;
+            var ordered = _ghOrdered;
+            for (int k = 0; k < len; k++) ordered[childStart + k] = gh[from[at + k]];
+        }
+        if (parts == 1) Place(0);
+        else Parallel.For(0, parts, _parallel, Place);
+        BoostingProfile.Stop(BoostingProfile.Phase.Partition, t0);
+        return (left, right, leftSplits, rightSplits);
     }
 
     private BoostedTree Finish(Span<double> raw, int inSampleCount, LeafValueUpdate? leafUpdate)
@@ -617,7 +676,7 @@ internal sealed class TreeGrower
             while (left[i] >= 0)
             {
                 var s = _nodes[i].Best!;
-                i = GoesLeft(s, _binned[(long)s.Feature * _n + r]) ? left[i] : right[i];
+                i = GoesLeft(s, _binned[BinMapper.Index(s.Feature, r, _n)]) ? left[i] : right[i];
             }
             raw[r] += value[i];
         }
