@@ -9,7 +9,7 @@ namespace Fathom.Linear;
 /// rescaled to sum to n. Solved by cyclic coordinate descent with scikit-learn's duality-gap stopping rule.
 /// </summary>
 /// <remarks>Cost per sweep O(n·p), or O(p²) on the precomputed Gram matrix (built once in O(n·p²)).</remarks>
-public sealed record ElasticNet : IRegressor
+public sealed record ElasticNet : SparseLinearEstimator, IRegressor
 {
     /// <summary>Overall penalty strength α ≥ 0. Default 1.0.</summary>
     [Hyperparameter("overall strength of the penalty", Min = 0)]
@@ -18,27 +18,6 @@ public sealed record ElasticNet : IRegressor
     /// <summary>Share ρ of the L1 part in [0, 1]: 1 is the lasso, 0 ridge. Default 0.5.</summary>
     [Hyperparameter("share of the L1 part of the penalty: 1 is the lasso, 0 ridge", Min = 0, Max = 1)]
     public double L1Ratio { get; init; } = 0.5;
-
-    /// <summary>Whether to fit an (unpenalized) intercept. Default true.</summary>
-    [Hyperparameter("whether to fit an intercept")]
-    public bool FitIntercept { get; init; } = true;
-
-    /// <summary>Largest number of coordinate-descent sweeps. Default 1000.</summary>
-    [Hyperparameter("largest number of coordinate-descent sweeps", Min = 1)]
-    public int MaxIter { get; init; } = 1000;
-
-    /// <summary>Tolerance: the duality gap must fall below tol·‖y − ȳ‖². Default 1e-4.</summary>
-    [Hyperparameter("stop when the duality gap is below tol times the target's sum of squares", Min = 0)]
-    public double Tol { get; init; } = 1e-4;
-
-    /// <summary>Constrain the coefficients to be non-negative. Default false.</summary>
-    [Hyperparameter("constrain the coefficients to be non-negative")]
-    public bool Positive { get; init; }
-
-    /// <summary>Use the precomputed Gram matrix XᵀX: true, false, or null (default) for automatic (when rows &gt; features).
-    /// Changes speed only, not the solution.</summary>
-    [Hyperparameter("precompute the Gram matrix (speed only)", NullMeans = "automatic: when there are more rows than features")]
-    public bool? Precompute { get; init; }
 
     /// <summary>Validates, then fits a new model from zero coefficients.</summary>
     /// <param name="x">Features (n × p), finite.</param>
@@ -54,9 +33,7 @@ public sealed record ElasticNet : IRegressor
     public ElasticNetModel WarmFit(Matrix x, double[] y, IReadOnlyList<double>? initialCoefficients, double[]? sampleWeight = null,
         FitContext? context = null)
     {
-        Hyperparameters.Validate(this);
-        var r = ElasticNetFitter.FitOnce(x, y, sampleWeight, FitIntercept, Precompute, Alpha, L1Ratio, MaxIter, Tol, Positive,
-            initialCoefficients, context, nameof(ElasticNet));
+        var r = FitOnce(x, y, sampleWeight, Alpha, L1Ratio, initialCoefficients, context);
         return new ElasticNetModel(this, r.Coefficients, r.Intercept, r.Iterations, r.DualGap, r.Converged);
     }
 

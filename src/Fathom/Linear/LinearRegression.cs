@@ -1,4 +1,3 @@
-using System.Globalization;
 using Fathom.Core;
 using Fathom.LinearAlgebra;
 using Fathom.Numerics;
@@ -29,15 +28,7 @@ public sealed record LinearRegression : IRegressor
     {
         Hyperparameters.Validate(this);
         const string name = nameof(LinearRegression);
-        InputChecks.Features(x, name);
-        ArgumentNullException.ThrowIfNull(y);
-        if (y.Length != x.Rows)
-            throw new InvalidInputException($"{name}: {y.Length} targets were given for {x.Rows} rows; give one target per row.");
-        for (int i = 0; i < y.Length; i++)
-            if (!double.IsFinite(y[i]))
-                throw new InvalidInputException(
-                    $"{name}: the target of row {i} is {y[i].ToString(CultureInfo.InvariantCulture)}; drop rows with a missing target first.", i);
-        InputChecks.Weights(sampleWeight, x.Rows, name);
+        TargetChecks.Regression(x, y, sampleWeight, name);
         context ??= FitContext.Default;
         context.ThrowIfCancellationRequested();
 

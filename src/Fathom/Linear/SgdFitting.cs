@@ -27,21 +27,7 @@ internal static class SgdFitting
         if (y.Count != x.Rows)
             throw new InvalidInputException($"{name}: {y.Count} labels were given for {x.Rows} rows; give one label per row.");
         InputChecks.Weights(sampleWeight, x.Rows, name);
-        var counts = y.ClassCounts();
-        var remap = new int[counts.Length];
-        var classes = new List<string>();
-        for (int c = 0; c < counts.Length; c++)
-        {
-            remap[c] = counts[c] > 0 ? classes.Count : -1;
-            if (counts[c] > 0) classes.Add(y.Classes[c]);
-        }
-        if (classes.Count < 2)
-            throw new InvalidInputException(
-                $"{name}: the labels hold only one class ('{classes[0]}'); a classifier needs rows of at least two classes.");
-        var codes = new int[x.Rows];
-        var src = y.Codes;
-        for (int i = 0; i < codes.Length; i++) codes[i] = remap[src[i]];
-        return (classes.ToArray(), codes);
+        return ClassCodes.Present(y, name);
     }
 
     /// <summary>The class list of a stream, without duplicates, numeric names ordered numerically, others ordinally.</summary>
@@ -90,9 +76,7 @@ internal static class SgdFitting
         _ => SgdLossKind.SquaredHinge,
     };
 
-    public static SgdSettings Settings(SGDClassifier e) => new(Kind(e.Loss), e.Loss == SgdClassifierLoss.Perceptron ? 0.0 : 1.0,
-        e.Penalty, e.Alpha, e.L1Ratio, e.LearningRate, e.Eta0, e.PowerT, e.FitIntercept, e.Tol ?? double.NegativeInfinity,
-        e.NIterNoChange, e.Shuffle, e.Average);
+    public static SgdSettings Settings(SGDClassifier e) => e.Settings(Kind(e.Loss), e.Loss == SgdClassifierLoss.Perceptron ? 0.0 : 1.0);
 
     /// <summary>
     /// Runs one binary problem per coefficient row (one for two classes, else one per class against the rest) from

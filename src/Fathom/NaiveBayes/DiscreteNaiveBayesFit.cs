@@ -65,6 +65,6 @@ internal static class DiscreteNaiveBayesFit
     {
         NaiveBayesInput.Check(x, y, sampleWeight, name);
         if (nonNegative) NaiveBayesInput.NonNegative(x, name);
-        return NaiveBayesInput.PresentClasses(y, name);
+        return ClassCodes.Present(y, name);
     }
 }

@@ -37,7 +37,7 @@ public sealed record GaussianNB : IClassifier
         Hyperparameters.Validate(this);
         Check(x, y, sampleWeight);
         (context ?? FitContext.Default).ThrowIfCancellationRequested();
-        var (classes, codes) = NaiveBayesInput.PresentClasses(y, nameof(GaussianNB));
+        var (classes, codes) = ClassCodes.Present(y, nameof(GaussianNB));
         var empty = GaussianNBModel.Empty(this, classes, y.Kind, x.Columns, CheckedPriors(classes.Length));
         return empty.Update(x, codes, sampleWeight);
     }

@@ -31,26 +31,6 @@ internal static class NaiveBayesInput
         }
     }
 
-    /// <summary>The classes that occur in <paramref name="y"/> (sorted) and each row's index among them.</summary>
-    /// <exception cref="InvalidInputException">Only one class occurs.</exception>
-    public static (string[] Classes, int[] Codes) PresentClasses(ClassLabels y, string name)
-    {
-        var counts = y.ClassCounts();
-        var remap = new int[counts.Length];
-        var classes = new List<string>();
-        for (int c = 0; c < counts.Length; c++)
-        {
-            remap[c] = counts[c] > 0 ? classes.Count : -1;
-            if (counts[c] > 0) classes.Add(y.Classes[c]);
-        }
-        if (classes.Count < 2)
-            throw new InvalidInputException(
-                $"{name}: the labels hold only one class ('{classes[0]}'); a classifier needs rows of at least two classes.");
-        var codes = new int[y.Count];
-        for (int i = 0; i < codes.Length; i++) codes[i] = remap[y.Codes[i]];
-        return (classes.ToArray(), codes);
-    }
-
     /// <summary>The codes of <paramref name="y"/> in <paramref name="classes"/>; a label not in the list is an error.</summary>
     public static int[] Codes(ClassLabels y, IReadOnlyList<string> classes, string name)
     {

@@ -65,15 +65,7 @@ public sealed class KNeighborsClassifierModel : IClassificationModel
         for (int i = 0; i < nb.QueryCount; i++)
         {
             NeighborFit.Weights(nb.Distances.Row(i), Parameters.Weights, w);
-            var row = votes.Row(i);
-            var ids = nb.IndicesOf(i);
-            double sum = 0;
-            for (int j = 0; j < k; j++)
-            {
-                row[_codes[ids[j]]] += w[j];
-                sum += w[j];
-            }
-            if (normalize) for (int c = 0; c < row.Length; c++) row[c] /= sum;
+            NeighborFit.Vote(w, nb.IndicesOf(i), _codes, votes.Row(i), normalize);
         }
         return votes;
     }
@@ -101,7 +93,7 @@ public sealed class KNeighborsClassifierModel : IClassificationModel
         var codes = reader.ReadInts("codes", points.Rows);
         if (points.Rows < parameters.NNeighbors || points.Columns < 1 || codes.Any(c => (uint)c >= (uint)classes.Length))
             throw new ModelFormatException("The model file is damaged: the training rows or classes of a knn model do not fit together.");
-        var index = NearestNeighbors.Create(points, parameters.Metric, parameters.Algorithm, parameters.NNeighbors, parameters.P);
+        var index = parameters.IndexOwning(points, parameters.NNeighbors);
         return new KNeighborsClassifierModel(parameters, classes!, kind, index, codes);
     }
 }

@@ -45,14 +45,7 @@ public sealed class KNeighborsRegressorModel : IRegressionModel
         for (int i = 0; i < result.Length; i++)
         {
             NeighborFit.Weights(nb.Distances.Row(i), Parameters.Weights, w);
-            var ids = nb.IndicesOf(i);
-            double s = 0, sw = 0;
-            for (int j = 0; j < k; j++)
-            {
-                s += w[j] * _y[ids[j]];
-                sw += w[j];
-            }
-            result[i] = s / sw;
+            result[i] = NeighborFit.WeightedMean(w, nb.IndicesOf(i), _y);
         }
         return result;
     }
@@ -73,6 +66,6 @@ public sealed class KNeighborsRegressorModel : IRegressionModel
         var y = reader.ReadDoubles("targets", points.Rows);
         if (points.Rows < parameters.NNeighbors || points.Columns < 1)
             throw new ModelFormatException("The model file is damaged: a knn-regressor model has fewer training rows than n_neighbors.");
-        return new KNeighborsRegressorModel(parameters, NearestNeighbors.Create(points, parameters.Metric, parameters.Algorithm, parameters.NNeighbors, parameters.P), y);
+        return new KNeighborsRegressorModel(parameters, parameters.IndexOwning(points, parameters.NNeighbors), y);
     }
 }

@@ -42,6 +42,33 @@ internal static class NeighborFit
             w[j] = anyZero ? (distances[j] == 0 ? 1.0 : 0.0) : 1.0 / distances[j];
     }
 
+    /// <summary>Adds each neighbour's weight <paramref name="w"/>[j] to the vote of its class
+    /// (<paramref name="codes"/>[<paramref name="ids"/>[j]]) in <paramref name="votes"/>, then divides the row by the total
+    /// weight when <paramref name="normalize"/>. O(neighbours + classes), no allocation.</summary>
+    public static void Vote(ReadOnlySpan<double> w, ReadOnlySpan<int> ids, int[] codes, Span<double> votes, bool normalize)
+    {
+        double sum = 0;
+        for (int j = 0; j < ids.Length; j++)
+        {
+            votes[codes[ids[j]]] += w[j];
+            sum += w[j];
+        }
+        if (normalize) for (int c = 0; c < votes.Length; c++) votes[c] /= sum;
+    }
+
+    /// <summary>The mean of <paramref name="y"/> over the neighbours <paramref name="ids"/>, weighted by
+    /// <paramref name="w"/>: Σ wⱼ·y[idⱼ] / Σ wⱼ. O(neighbours), no allocation.</summary>
+    public static double WeightedMean(ReadOnlySpan<double> w, ReadOnlySpan<int> ids, double[] y)
+    {
+        double s = 0, sw = 0;
+        for (int j = 0; j < ids.Length; j++)
+        {
+            s += w[j] * y[ids[j]];
+            sw += w[j];
+        }
+        return s / sw;
+    }
+
     /// <summary>Checks a prediction input (feature count; finite, or NaN allowed for nan_euclidean).</summary>
     public static void CheckQuery(Matrix x, int features, string model, NeighborMetric metric = NeighborMetric.Euclidean)
     {

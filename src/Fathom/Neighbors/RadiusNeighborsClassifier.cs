@@ -16,34 +16,15 @@ namespace Fathom.Neighbors;
 /// <para>The radius search runs on <see cref="NearestNeighbors"/>: KD-tree or blocks of GEMM distances for euclidean,
 /// brute force for the other metrics. Sample weights are not used (as in scikit-learn).</para>
 /// </remarks>
-public sealed record RadiusNeighborsClassifier : IClassifier
+public sealed record RadiusNeighborsClassifier : SupervisedNeighborsEstimator, IClassifier
 {
     /// <summary>Radius (default 1.0); neighbours are the training rows at distance ≤ radius.</summary>
     [Hyperparameter("radius of the neighbourhood (inclusive)", Min = 0)]
     public double Radius { get; init; } = 1.0;
 
-    /// <summary>Vote weighting: uniform (default) or distance (1/d).</summary>
-    [Hyperparameter("vote weighting: uniform or distance (1/d)")]
-    public NeighborWeights Weights { get; init; } = NeighborWeights.Uniform;
-
     /// <summary>Label for rows with no neighbour: null (default: such rows are an error), "most_frequent", or a label.</summary>
     [Hyperparameter("label for rows without neighbours: most_frequent or a label", NullMeans = "rows without neighbours are an error")]
     public string? OutlierLabel { get; init; }
-
-    /// <summary>Distance: euclidean (default), manhattan, chebyshev, minkowski (with <see cref="P"/>), cosine or nan_euclidean.</summary>
-    [Hyperparameter("distance between rows: euclidean, manhattan, chebyshev, minkowski, cosine or nan_euclidean")]
-    public NeighborMetric Metric { get; init; } = NeighborMetric.Euclidean;
-
-    /// <summary>Power p of the minkowski metric (default 2).</summary>
-    [Hyperparameter("power p of the minkowski metric", Min = 1)]
-    public double P { get; init; } = 2;
-
-    /// <summary>Search: auto (default), brute or kd_tree.</summary>
-    [Hyperparameter("neighbour search: auto, brute or kd_tree")]
-    public NeighborAlgorithm Algorithm { get; init; } = NeighborAlgorithm.Auto;
-
-    /// <inheritdoc/>
-    public EstimatorTags Tags => new() { SupportsSampleWeight = false, AllowsMissingValues = Metric == NeighborMetric.NanEuclidean };
 
     /// <summary>Validates and indexes the training data.</summary>
     /// <param name="x">Training features (n × p); finite (NaN allowed with nan_euclidean).</param>
@@ -54,22 +35,8 @@ public sealed record RadiusNeighborsClassifier : IClassifier
     /// <exception cref="InvalidInputException">Empty data, bad values, length mismatch, one class.</exception>
     public RadiusNeighborsClassifierModel Fit(Matrix x, ClassLabels y, double[]? sampleWeight = null, FitContext? context = null)
     {
-        Hyperparameters.Validate(this);
-        ArgumentNullException.ThrowIfNull(y);
-        NeighborFit.Check(x, y.Count, 1, sampleWeight, context, nameof(RadiusNeighborsClassifier), Metric);
-        var counts = y.ClassCounts();
-        var remap = new int[counts.Length];
-        var classes = new List<string>();
-        for (int c = 0; c < counts.Length; c++)
-        {
-            remap[c] = counts[c] > 0 ? classes.Count : -1;
-            if (counts[c] > 0) classes.Add(y.Classes[c]);
-        }
-        if (classes.Count < 2)
-            throw new InvalidInputException(
-                $"{nameof(RadiusNeighborsClassifier)}: the labels hold only one class ('{classes[0]}'); a classifier needs rows of at least two classes.");
-        var codes = new int[y.Count];
-        for (int i = 0; i < codes.Length; i++) codes[i] = remap[y.Codes[i]];
+        var (present, codes) = CheckClassification(x, y, 1, sampleWeight, context);
+        var classes = new List<string>(present);
         int outlier = -1;
         if (OutlierLabel is string label)
         {
@@ -89,8 +56,7 @@ public sealed record RadiusNeighborsClassifier : IClassifier
                 }
             }
         }
-        var index = NearestNeighbors.Create(x.Clone(), Metric, Algorithm, 1, P);
-        return new RadiusNeighborsClassifierModel(this, [.. classes], y.Kind, index, codes, outlier);
+        return new RadiusNeighborsClassifierModel(this, [.. classes], y.Kind, Index(x, 1), codes, outlier);
     }
 
     IClassificationModel IClassifier.Fit(Matrix x, ClassLabels y, double[]? sampleWeight, FitContext? context) =>

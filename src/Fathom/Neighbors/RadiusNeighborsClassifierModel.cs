@@ -81,13 +81,7 @@ public sealed class RadiusNeighborsClassifierModel : IClassificationModel
             }
             var w = new double[ids.Length];
             NeighborFit.Weights(nb.DistancesOf(i), Parameters.Weights, w);
-            double sum = 0;
-            for (int j = 0; j < ids.Length; j++)
-            {
-                row[_codes[ids[j]]] += w[j];
-                sum += w[j];
-            }
-            if (normalize) for (int c = 0; c < row.Length; c++) row[c] /= sum;
+            NeighborFit.Vote(w, ids, _codes, row, normalize);
         }
         if (empty.Count > 0 && _outlier < 0)
             throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
@@ -120,7 +114,7 @@ public sealed class RadiusNeighborsClassifierModel : IClassificationModel
         var codes = reader.ReadInts("codes", points.Rows);
         if (points.Rows < 1 || points.Columns < 1 || outlier >= classes.Length || codes.Any(c => (uint)c >= (uint)classes.Length))
             throw new ModelFormatException("The model file is damaged: the training rows or classes of a radius neighbours model do not fit together.");
-        var index = NearestNeighbors.Create(points, parameters.Metric, parameters.Algorithm, 1, parameters.P);
+        var index = parameters.IndexOwning(points, 1);
         return new RadiusNeighborsClassifierModel(parameters, classes!, kind, index, codes, outlier);
     }
 }

@@ -45,13 +45,7 @@ public sealed class RadiusNeighborsRegressorModel : IRegressionModel
             }
             var w = new double[ids.Length];
             NeighborFit.Weights(nb.DistancesOf(i), Parameters.Weights, w);
-            double s = 0, sw = 0;
-            for (int j = 0; j < ids.Length; j++)
-            {
-                s += w[j] * _y[ids[j]];
-                sw += w[j];
-            }
-            result[i] = s / sw;
+            result[i] = NeighborFit.WeightedMean(w, ids, _y);
         }
         return result;
     }
@@ -72,6 +66,6 @@ public sealed class RadiusNeighborsRegressorModel : IRegressionModel
         var y = reader.ReadDoubles("y", points.Rows);
         if (points.Rows < 1 || points.Columns < 1)
             throw new ModelFormatException("The model file is damaged: a radius neighbours regressor needs training rows.");
-        return new RadiusNeighborsRegressorModel(parameters, NearestNeighbors.Create(points, parameters.Metric, parameters.Algorithm, 1, parameters.P), y);
+        return new RadiusNeighborsRegressorModel(parameters, parameters.IndexOwning(points, 1), y);
     }
 }
