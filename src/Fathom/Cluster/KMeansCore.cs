@@ -26,11 +26,9 @@ internal static class KMeansCore
         int threads = context.ThreadCount;
         // Centre the data, as scikit-learn does: the GEMM expansion of distances is more accurate near 0.
         var mean = Reductions.ColumnMeans(x);
-        var xc = new Matrix(n, d);
-        for (int i = 0; i < n; i++) TensorPrimitives.Subtract(x.Row(i), mean, xc.Row(i));
+        var (xc, xNorms, variances) = Centre(x, mean, threads);
         var w = sampleWeight ?? Enumerable.Repeat(1.0, n).ToArray();
-        double tol = Reductions.ColumnVariances(x).Average() * options.Tol;
-        var xNorms = Reductions.RowSquaredNorms(xc);
+        double tol = variances.Average() * options.Tol;
         var rng = new RandomSource(options.Seed);
         Result? best = null;
         for (int run = 0; run < options.NInit; run++)
@@ -48,6 +46,34 @@ internal static class KMeansCore
         }
         for (int j = 0; j < k; j++) TensorPrimitives.Add(best!.Centers.Row(j), mean, best.Centers.Row(j));
         return best!;
+    }
+
+    /// <summary>
+    /// X − mean, the squared norms of its rows and the population variance of each column, in one parallel pass
+    /// over fixed row blocks (per-block column sums of squares added in block order). O(n·d).
+    /// </summary>
+    private static (Matrix Centred, double[] Norms, double[] Variances) Centre(Matrix x, double[] mean, int threads)
+    {
+        int n = x.Rows, d = x.Columns;
+        int blocks = (n + SeedBlock - 1) / SeedBlock;
+        var xc = new Matrix(n, d);
+        var norms = new double[n];
+        var squares = new double[blocks * d];
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, b =>
+        {
+            var sq = squares.AsSpan(b * d, d);
+            for (int i = b * SeedBlock, e = Math.Min(n, i + SeedBlock); i < e; i++)
+            {
+                var row = xc.Row(i);
+                TensorPrimitives.Subtract(x.Row(i), mean, row);
+                norms[i] = TensorPrimitives.Dot<double>(row, row);
+                TensorPrimitives.MultiplyAdd(row, row, sq, sq);
+            }
+        });
+        var variances = new double[d];
+        for (int b = 0; b < blocks; b++) TensorPrimitives.Add(variances, squares.AsSpan(b * d, d), variances);
+        TensorPrimitives.Divide(variances, n, variances);
+        return (xc, norms, variances);
     }
 
     /// <summary>Rows per block of the k-means++ passes (fixed: results do not depend on the thread count).</summary>
@@ -98,13 +124,15 @@ internal static class KMeansCore
             {
                 int r0 = b * SeedBlock, len = Math.Min(SeedBlock, n - r0);
                 Distances.SquaredEuclideanToFew(x.RowRange(r0, len), xNorms.AsSpan(r0, len), cand, candNorms, dist.AsSpan(r0 * trials), trials);
-                var my = blockPots.AsSpan(b * trials, trials);
-                my.Clear();
-                for (int i = r0; i < r0 + len; i++)
+                for (int t = 0; t < trials; t++)
                 {
-                    double wi = w[i], ci = closest[i];
-                    long o = (long)i * trials;
-                    for (int t = 0; t < trials; t++) my[t] += wi * Math.Min(ci, dist[o + t]);
+                    double sum = 0;
+                    for (int i = r0; i < r0 + len; i++)
+                    {
+                        double ci = closest[i], di = dist[(long)i * trials + t];
+                        sum += w[i] * (di < ci ? di : ci);
+                    }
+                    blockPots[b * trials + t] = sum;
                 }
             });
             Array.Clear(pots);
