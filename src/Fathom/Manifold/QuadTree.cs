@@ -23,6 +23,10 @@ internal sealed class QuadTree
     private int[] _scratch = [];
     private double[] _pos = [];
 
+    /// <summary>The point indices in tree order (points of one cell are contiguous) after <see cref="Build"/>:
+    /// queries made in this order follow nearly the same paths one after another.</summary>
+    internal int[] Order => _order;
+
     /// <summary>Builds the tree over points (x, y) interleaved in <paramref name="pos"/>, n = pos.Length / 2.</summary>
     internal void Build(double[] pos)
     {

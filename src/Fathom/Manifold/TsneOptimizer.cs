@@ -141,11 +141,15 @@ internal static class TsneOptimizer
             var cols = p.Columns;
             var vals = p.Values;
             double theta2 = _theta2;
+            // Points go in tree order: consecutive queries walk nearly the same cells (cache and branch friendly);
+            // each writes only its own gradient, and the chunks' Z sums are added in chunk order.
+            var order = _tree.Order;
             ForChunks(c =>
             {
                 double z = 0;
-                for (int i = c * Chunk, e = Math.Min(_n, i + Chunk); i < e; i++)
+                for (int a0 = c * Chunk, e = Math.Min(_n, a0 + Chunk); a0 < e; a0++)
                 {
+                    int i = order[a0];
                     double yx = y[2 * i], yy = y[2 * i + 1];
                     _tree.Repulsion(yx, yy, theta2, out double nx, out double ny, out double zi);
                     z += zi;
