@@ -36,7 +36,7 @@ public sealed record GradientBoostingClassifier : GradientBoostingEstimator, ICl
         ArgumentNullException.ThrowIfNull(y);
         BoostingInput.CheckFit(x, y.Count, sampleWeight, who);
         context ??= FitContext.Default;
-        var (classes, codes) = TreeInput.Classes(y, who);
+        var (classes, codes) = ClassCodes.Present(y, who);
         IBoostingLoss loss = classes.Length == 2 ? new BinaryLogLoss() : new MultinomialLoss(classes.Length);
         var settings = Settings(x, classes.Length, who);
         var ensemble = BoostingCore.Fit(x, Array.ConvertAll(codes, c => (double)c), sampleWeight, loss, settings, classes.Length, context, who);

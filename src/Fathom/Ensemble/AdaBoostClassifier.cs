@@ -59,7 +59,7 @@ public sealed record AdaBoostClassifier : IClassifier
         ArgumentNullException.ThrowIfNull(y);
         TreeInput.CheckFit(x, y.Count, sampleWeight, who, allowMissing: true);
         context ??= FitContext.Default;
-        var (classes, codes) = TreeInput.Classes(y, who);
+        var (classes, codes) = ClassCodes.Present(y, who);
         int n = x.Rows, k = classes.Length;
         var settings = new DecisionTreeClassifier { MaxDepth = MaxDepth, MinSamplesLeaf = MinSamplesLeaf }.Settings(x.Columns, who);
         var data = TreeData.From(x, presort: n >= 2048, threads: 1, who);

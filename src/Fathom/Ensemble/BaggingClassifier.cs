@@ -46,7 +46,7 @@ public sealed record BaggingClassifier : BaggingEstimator, IClassifier
         if (sampleWeight is not null && !memberTags.SupportsSampleWeight)
             throw new InvalidInputException($"{who}: the member estimator {member.GetType().Name} takes no sample weights; fit without them.");
         context ??= FitContext.Default;
-        var (classes, codes) = TreeInput.Classes(y, who);
+        var (classes, codes) = ClassCodes.Present(y, who);
         int n = x.Rows, p = x.Columns, k = classes.Length;
         int draws = BaggingCore.SampleCount(MaxSamples, n, who);
         int featureDraws = BaggingCore.FeatureDraws(MaxFeatures, p, who);

@@ -42,7 +42,7 @@ public abstract record ForestClassifier : ForestEstimator
         ArgumentNullException.ThrowIfNull(y);
         TreeInput.CheckFit(x, y.Count, sampleWeight, who, allowMissing: true);
         context ??= FitContext.Default;
-        var (classes, codes) = TreeInput.Classes(y, who);
+        var (classes, codes) = ClassCodes.Present(y, who);
         int k = classes.Length, n = x.Rows;
         var settings = GrowthSettings(Kind(Criterion), x.Columns, who);
         int draws = Bootstrap ? ForestCore.BootstrapSize(MaxSamples, n, who) : n;

@@ -65,7 +65,7 @@ public sealed record StackingClassifier : IClassifier
         if (sampleWeight is not null && !tags.SupportsSampleWeight)
             throw new InvalidInputException($"{who}: a member or the final estimator takes no sample weights; fit without them.");
         context ??= FitContext.Default;
-        var (classes, _) = TreeInput.Classes(y, who);
+        var (classes, _) = ClassCodes.Present(y, who);
         int n = x.Rows, k = classes.Length;
         var folds = new StratifiedKFold { NSplits = Cv }.Split(n, y);
         var fitted = new IClassificationModel[members.Count];

@@ -50,7 +50,7 @@ public sealed record VotingClassifier : IClassifier
         if (sampleWeight is not null && !tags.SupportsSampleWeight)
             throw new InvalidInputException($"{who}: a member takes no sample weights; fit without them.");
         context ??= FitContext.Default;
-        var (classes, _) = TreeInput.Classes(y, who);
+        var (classes, _) = ClassCodes.Present(y, who);
         var fitted = new IClassificationModel[members.Count];
         for (int t = 0; t < fitted.Length; t++)
         {

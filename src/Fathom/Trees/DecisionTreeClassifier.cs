@@ -52,7 +52,7 @@ public sealed record DecisionTreeClassifier : TreeEstimator, IClassifier
         ArgumentNullException.ThrowIfNull(y);
         TreeInput.CheckFit(x, y.Count, sampleWeight, who, allowMissing: true);
         (context ?? FitContext.Default).ThrowIfCancellationRequested();
-        var (classes, codes) = TreeInput.Classes(y, who);
+        var (classes, codes) = ClassCodes.Present(y, who);
         var settings = Settings(x.Columns, who);
         var (w, total) = TreeInput.Weights(sampleWeight, codes, classes.Length, ClassWeight);
         var data = TreeData.From(x, presort: x.Rows >= 2048, threads: 1, who);

@@ -61,27 +61,6 @@ internal static class TreeInput
             throw new InvalidInputException($"{who}: the targets sum to zero; the poisson criterion needs a positive sum.");
     }
 
-    /// <summary>The classes that occur (sorted, as <see cref="ClassLabels"/> keeps them) and each row's code among them.</summary>
-    /// <exception cref="InvalidInputException">Fewer than two classes occur.</exception>
-    internal static (string[] Classes, int[] Codes) Classes(ClassLabels y, string who)
-    {
-        var counts = y.ClassCounts();
-        var remap = new int[counts.Length];
-        var classes = new List<string>();
-        for (int c = 0; c < counts.Length; c++)
-        {
-            remap[c] = counts[c] > 0 ? classes.Count : -1;
-            if (counts[c] > 0) classes.Add(y.Classes[c]);
-        }
-        if (classes.Count < 2)
-            throw new InvalidInputException(
-                $"{who}: the labels hold only one class ('{(classes.Count > 0 ? classes[0] : "")}'); a classifier needs rows of at least two classes.");
-        var codes = new int[y.Count];
-        var src = y.Codes;
-        for (int i = 0; i < codes.Length; i++) codes[i] = remap[src[i]];
-        return (classes.ToArray(), codes);
-    }
-
     /// <summary>Row weights: the sample weights (or 1), times n / (k · n_c) for balanced class weights, as scikit-learn's
     /// <c>compute_sample_weight("balanced", y)</c>. Also returns the total that min_weight_fraction_leaf refers to.</summary>
     internal static (double[] Weights, double Total) Weights(double[]? sampleWeight, int[]? codes, int classCount, ClassWeightMode mode)
