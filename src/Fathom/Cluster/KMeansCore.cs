@@ -248,7 +248,7 @@ internal static class KMeansCore
     /// given, writes the weighted means of the new clusters there (empty clusters relocated to the rows
     /// farthest from their centres, as scikit-learn's <c>_relocate_empty_clusters</c>).
     /// </summary>
-    internal static void Step(Matrix x, ReadOnlySpan<double> xNorms, double[] w, Matrix centers, int[] labels, double[] minDist,
+    internal static void Step(Matrix x, double[] xNorms, double[] w, Matrix centers, int[] labels, double[] minDist,
         Matrix? next, int threads)
     {
         int n = x.Rows, d = x.Columns, k = centers.Rows;
@@ -258,7 +258,6 @@ internal static class KMeansCore
         bool update = next is not null;
         var sums = update ? new double[segments * k * d] : [];
         var wsum = update ? new double[segments * k] : [];
-        var norms = xNorms.ToArray();
         Parallel.For(0, segments, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, s =>
         {
             int b0 = (int)((long)blocks * s / segments), b1 = (int)((long)blocks * (s + 1) / segments);
@@ -268,7 +267,7 @@ internal static class KMeansCore
             for (int b = b0; b < b1; b++)
             {
                 int r0 = b * Block, len = Math.Min(Block, n - r0);
-                Distances.SquaredEuclideanToFew(x.RowRange(r0, len), norms.AsSpan(r0, len), centers, cNorms, buf, k);
+                Distances.SquaredEuclideanToFew(x.RowRange(r0, len), xNorms.AsSpan(r0, len), centers, cNorms, buf, k);
                 for (int i = 0; i < len; i++)
                 {
                     var row = buf.AsSpan(i * k, k);

@@ -33,10 +33,12 @@ internal static partial class GemmDriver<T> where T : unmanaged, IFloatingPointI
         void Work(int t)
         {
             int b0 = (int)((long)blocks * t / nt), b1 = (int)((long)blocks * (t + 1) / nt);
-            var panel = new double[Math.Min(kcMax, k) * FewColumnsKernel.MaxColumns];
-            var tile = new double[FewColumnsRowBlock * FewColumnsKernel.MaxColumns];
+            // The thread's reusable packing buffer (the blocked path's): panel, then the result tile.
+            int panelLength = Math.Min(kcMax, k) * FewColumnsKernel.MaxColumns;
+            double* pp = (double*)Buffer((nuint)((panelLength + FewColumnsRowBlock * FewColumnsKernel.MaxColumns) * sizeof(double)));
+            double* pt = pp + panelLength;
+            new Span<double>(pp, panelLength).Clear(); // padding columns must read as zero
             double* pa = (double*)ia, pb = (double*)ib, pc = (double*)ic;
-            fixed (double* pp = panel, pt = tile)
             {
                 for (int p0 = 0; p0 < k; p0 += kcMax)
                 {

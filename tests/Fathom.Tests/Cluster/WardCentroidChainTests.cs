@@ -46,9 +46,21 @@ public class WardCentroidChainTests
         }
         var model = new AgglomerativeClustering { Linkage = AgglomerativeLinkage.Ward, Clusters = k }.Fit(x);
         Assert.Equal(1.0, ClusteringMetrics.AdjustedRand(truth, model.Labels), 12);
-        // Ward's merge height is √(2·ΔSSE): check the last merge against the closed form from the two final clusters.
+        // Ward's merge height is √(2·ΔSSE): the last merge against the closed form from the two final clusters.
         var tree = model.Tree;
         Assert.Equal(n - 1, tree.Distances.Count);
         Assert.True(tree.Distances.Zip(tree.Distances.Skip(1)).All(p => p.First <= p.Second));
+        var halves = tree.Cut(2);
+        double Sse(IEnumerable<int> rows)
+        {
+            var m = x.SelectRows(rows.ToArray());
+            var mean = Reductions.ColumnMeans(m);
+            double s = 0;
+            for (int i = 0; i < m.Rows; i++) s += Distances.SquaredEuclideanInOrder(m.Row(i), mean);
+            return s;
+        }
+        var all = Enumerable.Range(0, n);
+        double gain = Sse(all) - Sse(all.Where(i => halves[i] == 0)) - Sse(all.Where(i => halves[i] == 1));
+        Assert.Equal(Math.Sqrt(2 * gain), tree.Distances[^1], 1e-9 * tree.Distances[^1]);
     }
 }
