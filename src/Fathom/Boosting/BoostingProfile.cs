@@ -18,12 +18,18 @@ internal static class BoostingProfile
     public static readonly bool Enabled = Environment.GetEnvironmentVariable("FATHOM_GBDT_PROFILE") is { Length: > 0 };
 
     private static readonly long[] Ticks = new long[(int)Phase.Count];
-    private static long _rowsBuilt;
+    private static long _rowsBuilt, _rowsPartitioned;
 
     /// <summary>Counts rows whose histogram was built outside the root.</summary>
     public static void CountRows(int rows)
     {
         if (Enabled) Interlocked.Add(ref _rowsBuilt, rows);
+    }
+
+    /// <summary>Counts rows moved by node partitions.</summary>
+    public static void CountPartitioned(int rows)
+    {
+        if (Enabled) Interlocked.Add(ref _rowsPartitioned, rows);
     }
 
     /// <summary>A timestamp when enabled, else 0.</summary>
@@ -46,8 +52,9 @@ internal static class BoostingProfile
             sb.Append(CultureInfo.InvariantCulture, $" {(Phase)i}={s:F3}");
             Ticks[i] = 0;
         }
-        sb.Append(CultureInfo.InvariantCulture, $" rowsBuilt={_rowsBuilt} total={totalSeconds:F3}");
+        sb.Append(CultureInfo.InvariantCulture, $" rowsBuilt={_rowsBuilt} rowsPartitioned={_rowsPartitioned} total={totalSeconds:F3}");
         _rowsBuilt = 0;
+        _rowsPartitioned = 0;
         Console.Error.WriteLine(sb.ToString());
     }
 }

@@ -6,47 +6,19 @@ namespace Fathom.Boosting;
 
 /// <summary>
 /// The histogram inner loops. Bins are stored in blocks of four features interleaved by row (see
-/// <see cref="BinMapper.Index"/>): one 32-bit load gives a row's bins of four features, so a pass over a node's rows
-/// reads one cache line per row and block instead of one per feature, which matters for the sparse rows of deep
-/// nodes. Each cell gets (gradient, hessian, 1, 0) added by one 256-bit add; the (gradient, hessian) float pair of a
-/// row is read once per pass and widened by one instruction. Gradient pairs are "ordered": the k-th pair belongs to
-/// the k-th row of the node, so they are read sequentially. Each cell is summed in row order by one call, so
-/// results never depend on the thread count.
+/// <see cref="BinMapper.Index"/>): one 32-bit load gives a row's bins of four features. A node's rows are contiguous
+/// (<see cref="NodeRowStore"/>), so every pass reads sequentially. Each cell gets (gradient, hessian, 1, 0) added by
+/// one 256-bit add; the (gradient, hessian) float pair of a row is read once per pass and widened by one instruction.
+/// Each cell is summed in row order by one call, so results never depend on the thread count.
 /// </summary>
 internal static class HistogramKernels
 {
-    private interface IRows
+    /// <summary>Adds a node's rows to the histograms of features 4·block + j0 … 4·block + j0 + count − 1 (count 1–4,
+    /// within the block): row k has bin word <paramref name="bins"/>[k] (the block's four bins, one a byte) and
+    /// (gradient, hessian) floats gh[k]. The histogram of feature f starts at hist[f · width]. O(rows · count).</summary>
+    public static void Build(ReadOnlySpan<uint> bins, int block, int j0, int count, ReadOnlySpan<ulong> gh, HistogramBin[] hist, int width)
     {
-        static abstract nint Row(ref int rows, int k);
-    }
-
-    private struct AllRows : IRows
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static nint Row(ref int rows, int k) => k;
-    }
-
-    private struct SomeRows : IRows
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static nint Row(ref int rows, int k) => Unsafe.Add(ref rows, k);
-    }
-
-    /// <summary>Adds rows to the histograms of features 4·block + j0 … 4·block + j0 + count − 1 (count 1–4, within the
-    /// block). With <paramref name="rows"/> empty the rows are 0..gh.Length−1 in order; otherwise the k-th row is
-    /// rows[k], and gh[k] holds its (gradient, hessian) floats. The histogram of feature f starts at hist[f · width].
-    /// O(rows · count).</summary>
-    public static void Build(byte[] binned, int n, int block, int j0, int count, ReadOnlySpan<int> rows, ReadOnlySpan<ulong> gh,
-        HistogramBin[] hist, int width)
-    {
-        if (rows.IsEmpty) Build<AllRows>(binned, n, block, j0, count, ref Unsafe.NullRef<int>(), gh, hist, width);
-        else Build<SomeRows>(binned, n, block, j0, count, ref MemoryMarshal.GetReference(rows), gh, hist, width);
-    }
-
-    private static void Build<TRows>(byte[] binned, int n, int block, int j0, int count, ref int rows, ReadOnlySpan<ulong> gh,
-        HistogramBin[] hist, int width) where TRows : struct, IRows
-    {
-        ref uint bins = ref Unsafe.As<byte, uint>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(binned), (nint)block * n * 4));
+        ref uint w0 = ref MemoryMarshal.GetReference(bins);
         ref var hb = ref Unsafe.As<HistogramBin, Vector256<double>>(ref MemoryMarshal.GetArrayDataReference(hist));
         ref var h0 = ref Unsafe.Add(ref hb, (nint)(4 * block + j0) * width);
         ref ulong p0 = ref MemoryMarshal.GetReference(gh);
@@ -59,7 +31,7 @@ internal static class HistogramKernels
             ref var h3 = ref Unsafe.Add(ref h0, 3 * width);
             for (int k = 0; k < m; k++)
             {
-                uint v = Unsafe.Add(ref bins, TRows.Row(ref rows, k));
+                uint v = Unsafe.Add(ref w0, k);
                 var c = Vector256.Create(Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.Add(ref p0, k)).AsSingle()), tail);
                 Unsafe.Add(ref h0, v & 0xFF) += c;
                 Unsafe.Add(ref h1, (v >> 8) & 0xFF) += c;
@@ -74,7 +46,7 @@ internal static class HistogramKernels
             int s = 8 * j0;
             for (int k = 0; k < m; k++)
             {
-                uint v = Unsafe.Add(ref bins, TRows.Row(ref rows, k)) >> s;
+                uint v = Unsafe.Add(ref w0, k) >> s;
                 var c = Vector256.Create(Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.Add(ref p0, k)).AsSingle()), tail);
                 Unsafe.Add(ref h0, v & 0xFF) += c;
                 Unsafe.Add(ref h1, (v >> 8) & 0xFF) += c;
@@ -87,7 +59,7 @@ internal static class HistogramKernels
             int s = 8 * j0;
             for (int k = 0; k < m; k++)
             {
-                uint v = Unsafe.Add(ref bins, TRows.Row(ref rows, k)) >> s;
+                uint v = Unsafe.Add(ref w0, k) >> s;
                 var c = Vector256.Create(Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.Add(ref p0, k)).AsSingle()), tail);
                 Unsafe.Add(ref h0, v & 0xFF) += c;
                 Unsafe.Add(ref h1, (v >> 8) & 0xFF) += c;
@@ -98,7 +70,7 @@ internal static class HistogramKernels
             int s = 8 * j0;
             for (int k = 0; k < m; k++)
             {
-                uint v = Unsafe.Add(ref bins, TRows.Row(ref rows, k)) >> s;
+                uint v = Unsafe.Add(ref w0, k) >> s;
                 var c = Vector256.Create(Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.Add(ref p0, k)).AsSingle()), tail);
                 Unsafe.Add(ref h0, v & 0xFF) += c;
             }

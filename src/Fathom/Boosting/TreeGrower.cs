@@ -14,13 +14,13 @@ internal delegate double LeafValueUpdate(ReadOnlySpan<int> rows);
 /// </summary>
 /// <remarks>
 /// The bins are in four-feature row-interleaved blocks (<see cref="BinMapper.Index"/>). Each node owns a contiguous
-/// range of a row-index buffer, partitioned in place (stably) when it splits. A node's histogram is built from its
-/// rows only for the smaller child, with the (gradient, hessian) pairs gathered in the node's row order first; the
-/// larger child's is parent − smaller. One parallel region per split does the histogram, the subtraction and the
-/// split search of both children: the feature slots are cut into one contiguous range per thread, and each feature's
-/// histogram is summed by one thread in row order, so the result does not depend on the thread count. The partition
-/// and the gather are a second region (row ranges). One grower serves all trees of a fit (buffers and histograms are
-/// pooled).
+/// range of <see cref="NodeRowStore"/> holding its rows' bin words, gradient pairs and ids physically, in ascending row
+/// order; a split partitions them stably into the next work set (one parallel region: the streams are the work
+/// items), so every histogram pass is a sequential read. A node's histogram is built from its rows only for the
+/// smaller child; the larger child's is parent − smaller. A second parallel region per split does the histogram, the
+/// subtraction and the split search of both children: the feature blocks are the work items, and each feature's
+/// histogram is summed by one thread in row order, so the result does not depend on the thread count. One grower
+/// serves all trees of a fit (buffers and histograms are pooled).
 /// </remarks>
 internal sealed class TreeGrower
 {
@@ -38,18 +38,24 @@ internal sealed class TreeGrower
     private readonly GrowerSettings _s;
     private readonly ParallelOptions _parallel;
     private readonly int _threads;
-    private readonly int[] _rows, _leftScratch, _rightScratch;
-    private readonly ulong[] _gh, _ghOrdered;
+    private readonly ulong[] _gh;
+    private readonly NodeRowStore _store;
+    private readonly byte[] _mask;
+    private readonly int[] _sample, _outOfSample;
+    private int _outOfSampleCount;
     private readonly Stack<HistogramBin[]> _pool = new();
     private readonly List<Node> _nodes = [];
     private readonly Split?[] _bestA, _bestB;
     private readonly bool[] _inTree;
     private int[] _features = [];
+    private int[] _treeBlocks = [];
     private (int Block, int J0, int Count)[][] _items = [];
     private RandomSource? _nodeRandom;
 
     private sealed class Node
     {
+        /// <summary>The <see cref="NodeRowStore"/> set holding the node's rows at [Start, Start + Count).</summary>
+        public int Set;
         public int Start, Count, Depth, Left = -1, Right = -1;
         public double G, H, Value, Lower = double.NegativeInfinity, Upper = double.PositiveInfinity;
         public HistogramBin[]? Hist;
@@ -82,11 +88,11 @@ internal sealed class TreeGrower
         _s = settings;
         _threads = Math.Max(1, threads);
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = _threads };
-        _rows = new int[n];
-        _leftScratch = new int[n];
-        _rightScratch = new int[n];
         _gh = new ulong[n];
-        _ghOrdered = new ulong[n];
+        _store = new NodeRowStore(binned, _gh, n, _blockCount);
+        _mask = new byte[n];
+        _sample = new int[n];
+        _outOfSample = new int[n];
         _bestA = new Split?[_p];
         _bestB = new Split?[_p];
         _inTree = new bool[_p];
@@ -111,17 +117,16 @@ internal sealed class TreeGrower
         PackGradients(gradientAll, hessianAll, offset);
         SetFeatures(features);
         _nodeRandom = nodeRandom;
-        int count = _n;
-        if (inSample is null)
+        int count = _n, rootSet = 0;
+        _outOfSampleCount = 0;
+        if (inSample is not null)
         {
-            for (int i = 0; i < _n; i++) _rows[i] = i;
-        }
-        else
-        {
-            int a = 0, b = _n;
-            for (int i = 0; i < _n; i++) if (inSample[i]) _rows[a++] = i;
-            count = a;
-            for (int i = _n - 1; i >= 0; i--) if (!inSample[i]) _rows[--b] = i;
+            count = 0;
+            for (int i = 0; i < _n; i++)
+                if (inSample[i]) _sample[count++] = i;
+                else _outOfSample[_outOfSampleCount++] = i;
+            _store.Gather(_sample.AsSpan(0, count), _treeBlocks);
+            rootSet = 1;
         }
         _nodes.Clear();
         double g = 0, h = 0;
@@ -139,24 +144,21 @@ internal sealed class TreeGrower
         {
             for (int k = 0; k < count; k++)
             {
-                int r = _rows[k];
+                int r = _sample[k];
                 g += gradient[r];
                 h += hessian[r];
             }
         }
         BoostingProfile.Stop(BoostingProfile.Phase.Other, t0);
-        var root = new Node { Start = 0, Count = count, Depth = 0, G = g, H = h };
+        var root = new Node { Set = rootSet, Start = 0, Count = count, Depth = 0, G = g, H = h };
         _nodes.Add(root);
         root.Value = NodeValue(g, h, root.Lower, root.Upper);
         var splittable = new List<int>();
         if (count >= 2 * _s.MinSamplesLeaf && root.H >= _s.MinHessianToSplit && !AtMaxDepth(0) && _s.MaxLeafNodes != 1)
         {
             root.Hist = Rent();
-            bool dense = inSample is null;
-            if (!dense)
-                for (int k = 0; k < count; k++) _ghOrdered[k] = _gh[_rows[k]];
             t0 = BoostingProfile.Start();
-            Evaluate(root, true, NodeFeatures(), null, null, null, dense);
+            Evaluate(root, true, NodeFeatures(), null, null, null);
             BoostingProfile.Stop(BoostingProfile.Phase.RootHistogram, t0);
             if (root.Best is not null) splittable.Add(0);
         }
@@ -184,7 +186,7 @@ internal sealed class TreeGrower
                 if (largeSplits) large.Hist = Rent();
                 t0 = BoostingProfile.Start();
                 Evaluate(small, smallSplits, small == left ? leftAllowed : rightAllowed,
-                    largeSplits ? large : null, largeSplits ? (large == left ? leftAllowed : rightAllowed) : null, node, dense: false);
+                    largeSplits ? large : null, largeSplits ? (large == left ? leftAllowed : rightAllowed) : null, node);
                 BoostingProfile.Stop(BoostingProfile.Phase.Histogram, t0);
                 BoostingProfile.CountRows(small.Count);
                 if (left.Best is not null) splittable.Add(node.Left);
@@ -196,7 +198,7 @@ internal sealed class TreeGrower
         }
         foreach (int id in splittable) Return(_nodes[id]);
         t0 = BoostingProfile.Start();
-        var tree = Finish(raw, count, leafUpdate);
+        var tree = Finish(raw, leafUpdate);
         BoostingProfile.Stop(BoostingProfile.Phase.Finish, t0);
         return tree;
     }
@@ -228,6 +230,7 @@ internal sealed class TreeGrower
         for (int b = 0; b < _blockCount; b++)
             for (int j = 0; j < 4; j++)
                 if (4 * b + j < _p && _inTree[4 * b + j]) { blocks.Add(b); break; }
+        _treeBlocks = blocks.ToArray();
         var items = new List<(int, int, int)[]>();
         int split = blocks.Count % _threads != 0 ? Math.Min(_threads, 4) : 1;
         for (int i = 0; i < blocks.Count; i++)
@@ -276,13 +279,13 @@ internal sealed class TreeGrower
     }
 
     /// <summary>
-    /// Builds <paramref name="built"/>'s histogram from its rows (all rows in order when <paramref name="dense"/>, else
-    /// its gathered gradient pairs), then, feature by feature: <paramref name="sibling"/>'s histogram as parent − built
-    /// (when a sibling is given), and the best split of each node on its allowed features. Sets each node's Best.
+    /// Builds <paramref name="built"/>'s histogram from its rows, then, feature by feature: <paramref name="sibling"/>'s
+    /// histogram as parent − built (when a sibling is given), and the best split of each node on its allowed features.
+    /// Sets each node's Best.
     /// </summary>
-    private void Evaluate(Node built, bool searchBuilt, bool[]? builtAllowed, Node? sibling, bool[]? siblingAllowed, Node? parent, bool dense)
+    private void Evaluate(Node built, bool searchBuilt, bool[]? builtAllowed, Node? sibling, bool[]? siblingAllowed, Node? parent)
     {
-        int start = built.Start, count = built.Count;
+        int set = built.Set, start = built.Start, count = built.Count;
         var hist = built.Hist!;
         void Item((int Block, int J0, int Count)[] calls)
         {
@@ -290,8 +293,8 @@ internal sealed class TreeGrower
             {
                 int first = 4 * block + j0;
                 hist.AsSpan(first * _bins, c * _bins).Clear();
-                HistogramKernels.Build(_binned, _n, block, j0, c, dense ? default : _rows.AsSpan(start, count),
-                    dense ? _gh.AsSpan(0, count) : _ghOrdered.AsSpan(0, count), hist, _bins);
+                HistogramKernels.Build(_store.Bins(set, block, start, count), block, j0, c,
+                    _store.GradientPairs(set, start, count), hist, _bins);
                 if (sibling is not null) HistogramKernels.Subtract(parent!.Hist!, hist, sibling.Hist!, first, c, _bins);
                 for (int f = first; f < first + c && f < _p; f++)
                 {
@@ -523,58 +526,34 @@ internal sealed class TreeGrower
     }
 
     /// <summary>
-    /// Splits node <paramref name="id"/> at its best split: partitions its rows (stably) into the two children, adds
-    /// them to the tree, and, when one of them can be split further (never when <paramref name="full"/>), gathers the
-    /// (gradient, hessian) pairs of the smaller child in its row order for its histogram.
+    /// Splits node <paramref name="id"/> at its best split: partitions its rows (stably) into the two children in the
+    /// next work set and adds the children to the tree. The bin words and gradient pairs move only when a child can be
+    /// split further (never when <paramref name="full"/>); the row ids always do (the leaves' rows).
     /// </summary>
     private (Node Left, Node Right, bool LeftSplits, bool RightSplits) SplitNode(int id, bool full)
     {
         long t0 = BoostingProfile.Start();
         var node = _nodes[id];
         var s = node.Best!;
-        int start = node.Start, count = node.Count;
-        int parts = count >= ParallelRows ? _threads : 1;
-        var counts = new int[parts];
-        // Each part partitions its slice of the rows into the two scratch buffers (stable, branch-free: every row is
-        // written to both sides and only the matching cursor advances); the slices are then concatenated, lefts
-        // first. The result is the same stable partition whatever the number of parts.
-        void Part(int part)
+        int set = node.Set, to = NodeRowStore.Other(set), start = node.Start, count = node.Count;
+        int f = s.Feature, shift = 8 * (f & 3);
+        var column = _store.Bins(set, f >> 2, start, count);
+        var mask = _mask.AsSpan(0, count);
+        int nlTotal;
+        if (s.LeftBins is ulong[] leftBins)
         {
-            int a = start + (int)((long)count * part / parts), b = start + (int)((long)count * (part + 1) / parts);
-            int f = s.Feature, n = _n;
-            var rows = _rows;
-            var leftBuf = _leftScratch;
-            var rightBuf = _rightScratch;
-            // Row r's bin of feature f is at column[4r] (BinMapper.Index).
-            var column = _binned.AsSpan((int)BinMapper.Index(f, 0, n));
             Span<byte> side = stackalloc byte[256];
-            if (s.LeftBins is ulong[] set)
-                for (int b0 = 0; b0 < 256; b0++) side[b0] = (byte)((set[b0 >> 6] >> (b0 & 63)) & 1);
-            else
-                for (int b0 = 0; b0 < 256; b0++) side[b0] = (byte)(b0 == _missingBin ? (s.MissingLeft ? 1 : 0) : b0 <= s.Bin ? 1 : 0);
-            int nl = a, nr = a;
-            for (int k = a; k < b; k++)
-            {
-                int r = rows[k];
-                int goLeft = side[column[4 * r]];
-                leftBuf[nl] = r;
-                rightBuf[nr] = r;
-                nl += goLeft;
-                nr += 1 - goLeft;
-            }
-            counts[part] = nl - a;
+            for (int b0 = 0; b0 < 256; b0++) side[b0] = (byte)((leftBins[b0 >> 6] >> (b0 & 63)) & 1);
+            nlTotal = RowPartition.TableMask(column, shift, side, mask);
         }
-        if (parts == 1) Part(0);
-        else Parallel.For(0, parts, _parallel, Part);
-        int nlTotal = 0;
-        foreach (int c in counts) nlTotal += c;
+        else nlTotal = RowPartition.ThresholdMask(column, shift, s.Bin, s.MissingLeft, _missingBin, mask);
         int nrTotal = count - nlTotal;
-        if (!_hasMissing[s.Feature]) s.MissingLeft = nlTotal > nrTotal; // unseen missing values follow the larger child
-        var left = new Node { Start = node.Start, Count = nlTotal, Depth = node.Depth + 1, G = s.GL, H = s.HL, Value = s.ValueLeft };
-        var right = new Node { Start = node.Start + nlTotal, Count = nrTotal, Depth = node.Depth + 1, G = s.GR, H = s.HR, Value = s.ValueRight };
+        if (!_hasMissing[f]) s.MissingLeft = nlTotal > nrTotal; // unseen missing values follow the larger child
+        var left = new Node { Set = to, Start = start, Count = nlTotal, Depth = node.Depth + 1, G = s.GL, H = s.HL, Value = s.ValueLeft };
+        var right = new Node { Set = to, Start = start + nlTotal, Count = nrTotal, Depth = node.Depth + 1, G = s.GR, H = s.HR, Value = s.ValueRight };
         // Monotonic constraints (scikit-learn's grower): below a constrained split the children's values are bounded
         // by the midpoint of the two child values, so every later leaf on the left stays ≤ (or ≥) every leaf on the right.
-        int cst = _s.Monotonic?[s.Feature] ?? 0;
+        int cst = _s.Monotonic?[f] ?? 0;
         (left.Lower, left.Upper, right.Lower, right.Upper) = (node.Lower, node.Upper, node.Lower, node.Upper);
         if (cst != 0)
         {
@@ -587,35 +566,28 @@ internal sealed class TreeGrower
         node.Right = _nodes.Count;
         _nodes.Add(right);
         bool leftSplits = !full && CanSplit(left), rightSplits = !full && CanSplit(right);
-        bool gather = leftSplits || rightSplits;
-        bool smallIsLeft = left.Count < right.Count; // as scikit-learn: ties build the right child
-        // Copy each part's slices to their places and gather the gradient pairs of the smaller child's rows.
-        void Place(int part)
+        // Work items: 0 the row ids, 1 the gradient pairs, 2 + i the i-th block of the tree's features.
+        int items = leftSplits || rightSplits ? 2 + _treeBlocks.Length : 1;
+        void Move(int item)
         {
-            int a = start + (int)((long)count * part / parts), b = start + (int)((long)count * (part + 1) / parts);
-            int leftAt = start, rightAt = start + nlTotal;
-            for (int q = 0; q < part; q++)
+            var m = _mask.AsSpan(0, count);
+            if (item == 0) RowPartition.Split(_store.Rows(set, start, count), m, _store.Rows(to, start, count), nlTotal);
+            else if (item == 1) RowPartition.Split(_store.GradientPairs(set, start, count), m, _store.GradientPairs(to, start, count), nlTotal);
+            else
             {
-                int qa = start + (int)((long)count * q / parts), qb = start + (int)((long)count * (q + 1) / parts);
-                leftAt += counts[q];
-                rightAt += qb - qa - counts[q];
+                int block = _treeBlocks[item - 2];
+                RowPartition.Split(_store.Bins(set, block, start, count), m, _store.Bins(to, block, start, count), nlTotal);
             }
-            int l = counts[part], r = b - a - l;
-            _leftScratch.AsSpan(a, l).CopyTo(_rows.AsSpan(leftAt));
-            _rightScratch.AsSpan(a, r).CopyTo(_rows.AsSpan(rightAt));
-            if (!gather) return;
-            var (from, at, len, childStart) = smallIsLeft ? (_leftScratch, a, l, leftAt - start) : (_rightScratch, a, r, rightAt - start - nlTotal);
-            var gh = _gh;
-            var ordered = _ghOrdered;
-            for (int k = 0; k < len; k++) ordered[childStart + k] = gh[from[at + k]];
         }
-        if (parts == 1) Place(0);
-        else Parallel.For(0, parts, _parallel, Place);
+        if (count < ParallelRows || _threads == 1 || items == 1)
+            for (int i = 0; i < items; i++) Move(i);
+        else Parallel.For(0, items, _parallel, Move);
         BoostingProfile.Stop(BoostingProfile.Phase.Partition, t0);
+        BoostingProfile.CountPartitioned(count);
         return (left, right, leftSplits, rightSplits);
     }
 
-    private BoostedTree Finish(Span<double> raw, int inSampleCount, LeafValueUpdate? leafUpdate)
+    private BoostedTree Finish(Span<double> raw, LeafValueUpdate? leafUpdate)
     {
         int m = _nodes.Count;
         var feature = new int[m];
@@ -662,16 +634,15 @@ internal sealed class TreeGrower
             }
             else
             {
-                var rows = _rows.AsSpan(node.Start, node.Count);
+                var rows = _store.Rows(node.Set, node.Start, node.Count);
                 double v = leafUpdate is null || rows.IsEmpty ? node.Value : leafUpdate(rows);
                 value[i] = v * _s.LearningRate;
                 foreach (int r in rows) raw[r] += value[i];
             }
         }
         // Rows left out of this tree's sample get their leaf's value too: walk the tree on their bins.
-        for (int k = inSampleCount; k < _n; k++)
+        foreach (int r in _outOfSample.AsSpan(0, _outOfSampleCount))
         {
-            int r = _rows[k];
             int i = 0;
             while (left[i] >= 0)
             {
