@@ -55,7 +55,8 @@ internal static class BoostingCore
         for (int k = 0; k < K; k++) raw.AsSpan(k * n, n).Fill(baseline[k]);
         var gradient = new float[K * n];
         var hessian = new float[K * n];
-        var grower = new TreeGrower(binned, n, mapper, hasMissing, s.Grower, threads);
+        using var team = new WorkerTeam(threads);
+        var grower = new TreeGrower(binned, n, mapper, hasMissing, s.Grower, team);
         var trees = new List<BoostedTree>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = context.CancellationToken };
         // Row and feature sampling draw from their own streams of the seed, in fitting order: the same seed gives
@@ -83,7 +84,7 @@ internal static class BoostingCore
         {
             context.ThrowIfCancellationRequested();
             t0 = BoostingProfile.Start();
-            Parallel.For(0, chunks, parallel, c =>
+            team.For(chunks, c =>
                 loss.GradientHessian(yTrain, raw, wTrain, gradient, hessian, c * Chunk, Math.Min(n, (c + 1) * Chunk)));
             BoostingProfile.Stop(BoostingProfile.Phase.Gradients, t0);
             if (inSample is not null)

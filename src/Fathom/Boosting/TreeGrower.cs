@@ -25,10 +25,10 @@ internal delegate double LeafValueUpdate(ReadOnlySpan<int> rows);
 internal sealed class TreeGrower
 {
     /// <summary>Fewest (rows × features) for which a histogram is built on several threads.</summary>
-    private const long ParallelWork = 1 << 16;
+    private const long ParallelWork = 1 << 14;
 
     /// <summary>Fewest rows for which a node is partitioned on several threads.</summary>
-    private const int ParallelRows = 16_384;
+    private const int ParallelRows = 4_096;
 
     private readonly byte[] _binned;
     private readonly int _n, _p, _bins, _missingBin, _blockCount;
@@ -36,7 +36,7 @@ internal sealed class TreeGrower
     private readonly bool[] _hasMissing, _categorical;
     private readonly double[][] _thresholds;
     private readonly GrowerSettings _s;
-    private readonly ParallelOptions _parallel;
+    private readonly WorkerTeam _team;
     private readonly int _threads;
     private readonly ulong[] _gh;
     private readonly NodeRowStore _store;
@@ -72,7 +72,7 @@ internal sealed class TreeGrower
         public ulong[]? LeftBins;
     }
 
-    public TreeGrower(byte[] binned, int n, BinMapper mapper, bool[] hasMissing, GrowerSettings settings, int threads)
+    public TreeGrower(byte[] binned, int n, BinMapper mapper, bool[] hasMissing, GrowerSettings settings, WorkerTeam team)
     {
         _binned = binned;
         _n = n;
@@ -86,8 +86,8 @@ internal sealed class TreeGrower
         _hasMissing = hasMissing;
         _categorical = mapper.Categorical;
         _s = settings;
-        _threads = Math.Max(1, threads);
-        _parallel = new ParallelOptions { MaxDegreeOfParallelism = _threads };
+        _team = team;
+        _threads = team.Threads;
         _gh = new ulong[n];
         _store = new NodeRowStore(binned, _gh, n, _blockCount);
         _mask = new byte[n];
@@ -213,7 +213,7 @@ internal sealed class TreeGrower
                 gh[i] = (ulong)BitConverter.SingleToUInt32Bits(gradientAll[offset + i]) | ((ulong)BitConverter.SingleToUInt32Bits(hessianAll[offset + i]) << 32);
         }
         if (_n < ParallelRows || _threads == 1) Pack(0, _n);
-        else Parallel.For(0, _threads, _parallel, t => Pack((int)((long)_n * t / _threads), (int)((long)_n * (t + 1) / _threads)));
+        else _team.For(_threads, t => Pack((int)((long)_n * t / _threads), (int)((long)_n * (t + 1) / _threads)));
     }
 
     /// <summary>Takes the tree's feature list and makes the work items of a histogram region: one per four-feature
@@ -308,7 +308,7 @@ internal sealed class TreeGrower
         if (items.Length == 1 || _threads == 1 || (long)count * _features.Length < ParallelWork)
             foreach (var calls in items) Item(calls);
         else
-            Parallel.For(0, items.Length, _parallel, i => Item(items[i]));
+            _team.For(items.Length, i => Item(items[i]));
         built.Best = searchBuilt ? Winner(_bestA) : null;
         if (sibling is not null) sibling.Best = Winner(_bestB);
     }
@@ -581,7 +581,7 @@ internal sealed class TreeGrower
         }
         if (count < ParallelRows || _threads == 1 || items == 1)
             for (int i = 0; i < items; i++) Move(i);
-        else Parallel.For(0, items, _parallel, Move);
+        else _team.For(items, Move);
         BoostingProfile.Stop(BoostingProfile.Phase.Partition, t0);
         BoostingProfile.CountPartitioned(count);
         return (left, right, leftSplits, rightSplits);

@@ -251,7 +251,8 @@ public class BoostingExtensionsTests
         var binned = mapper.Transform(xtr, 1);
         var hasMissing = new bool[xtr.Columns];
         var settings = new GrowerSettings(31, null, 5, 0, 1e-3, 1.0);
-        var grower = new TreeGrower(binned, n, mapper, hasMissing, settings, 2);
+        using var team = new WorkerTeam(2);
+        var grower = new TreeGrower(binned, n, mapper, hasMissing, settings, team);
         double mean = ytr.Average();
         var g = ytr.Select(v => (float)(mean - v)).ToArray();
         var h = Enumerable.Repeat(1f, n).ToArray();
