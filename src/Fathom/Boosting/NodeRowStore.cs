@@ -6,8 +6,9 @@ namespace Fathom.Boosting;
 /// The rows of a growing tree's nodes, held physically in node order so that every histogram pass reads its node's
 /// bins and gradient pairs sequentially. Three sets of the same shape: set 0 is the training data itself (the binned
 /// matrix, the tree's gradient pairs, row ids 0..n−1), sets 1 and 2 are work copies. A node owns a contiguous range
-/// [start, start + count) of one set; splitting it writes both children to the same range of another work set
-/// (ping-pong), so no range is ever written while a live node reads it. Each set holds, for each four-feature block
+/// [start, start + count) of one set; splitting it keeps one child in that set (compacted in place) and writes the
+/// other to the same range of the other work set, so no range is ever written while a live node reads it (set 0 is
+/// read-only: the root's children both go to set 1). Each set holds, for each four-feature block
 /// (<see cref="BinMapper.Index"/>), the rows' 32-bit words of bins, then their (gradient, hessian) pairs and their
 /// row ids. Memory: 2 · n · (4 · blocks + 12) bytes.
 /// </summary>
@@ -29,7 +30,7 @@ internal sealed class NodeRowStore
         _rows = [identity, new int[n], new int[n]];
     }
 
-    /// <summary>The work set a node in <paramref name="set"/> writes its children to.</summary>
+    /// <summary>The work set a node in <paramref name="set"/> moves a child to.</summary>
     public static int Other(int set) => set == 1 ? 2 : 1;
 
     /// <summary>Rows [start, start + count) of block <paramref name="block"/>'s bin words in a set.</summary>

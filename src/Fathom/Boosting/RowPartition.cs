@@ -8,9 +8,10 @@ namespace Fathom.Boosting;
 
 /// <summary>
 /// Stable two-way partition of a node's row streams (bins, gradient pairs, row ids) by a per-row side mask: the rows
-/// going left keep their order at the front of the destination, the rows going right keep theirs after them. With
-/// AVX-512 sixteen (eight for 64-bit values) rows move per compress-store; otherwise one select-indexed store a row.
-/// Every value is stored exactly once, so the destination range may sit beside live data of other nodes.
+/// going left keep their order at the front of the node's range, the rows going right keep theirs after them. With
+/// AVX-512 sixteen (eight for 64-bit values) rows move per compress-store; otherwise one store a row. Every value is
+/// stored exactly once and only inside the node's range, so the range may sit beside live data of other nodes; one
+/// side may stay in the source memory (compacted in place), which saves the cache misses of writing it elsewhere.
 /// </summary>
 internal static class RowPartition
 {
@@ -62,79 +63,131 @@ internal static class RowPartition
         return left;
     }
 
-    /// <summary>dst[0, left) ← the values of rows with mask 0xFF, dst[left, count) ← the others, each side in row
-    /// order. <paramref name="left"/> must be the number of 0xFF bytes in the mask. O(rows).</summary>
-    public static void Split(ReadOnlySpan<uint> src, ReadOnlySpan<byte> mask, Span<uint> dst, int left)
+    /// <summary>
+    /// leftTo[0, left) ← the values of rows with mask 0xFF, rightTo[left, count) ← the others, each side in row order
+    /// (count = src.Length; <paramref name="left"/> must be the number of 0xFF bytes in the mask). The source may be
+    /// the same memory as one destination: as <paramref name="leftTo"/> when <paramref name="backward"/> is false (rows
+    /// are read front to back, and a left row is never written past the row being read), as
+    /// <paramref name="rightTo"/> when it is true (back to front). O(rows).
+    /// </summary>
+    public static unsafe void Split(ReadOnlySpan<uint> src, ReadOnlySpan<byte> mask, Span<uint> leftTo, Span<uint> rightTo, int left, bool backward)
     {
-        int m = src.Length, k = 0, l = 0, r = left;
-        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && m >= 16)
+        int m = src.Length;
+        if (m == 0) return;
+        fixed (uint* s0 = src)
+        fixed (byte* m0 = mask)
+        fixed (uint* l0 = leftTo)
+        fixed (uint* r0 = rightTo)
         {
-            unsafe
+            bool wide = Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
+            if (!backward)
             {
-                fixed (uint* s0 = src)
-                fixed (byte* m0 = mask)
-                fixed (uint* d0 = dst)
-                {
+                int k = 0, l = 0, r = left;
+                if (wide)
                     for (; k <= m - 16; k += 16)
                     {
                         var bytes = Vector128.Load(m0 + k);
                         var side = Avx512F.ConvertToVector512Int32(bytes.AsSByte()).AsUInt32();
                         var v = Vector512.Load(s0 + k);
                         int n = BitOperations.PopCount(bytes.ExtractMostSignificantBits());
-                        Avx512F.CompressStore(d0 + l, side, v);
-                        Avx512F.CompressStore(d0 + r, ~side, v);
+                        Avx512F.CompressStore(l0 + l, side, v);
+                        Avx512F.CompressStore(r0 + r, ~side, v);
                         l += n;
                         r += 16 - n;
                     }
+                for (; k < m; k++)
+                {
+                    uint v = s0[k];
+                    if (m0[k] != 0) l0[l++] = v;
+                    else r0[r++] = v;
+                }
+            }
+            else
+            {
+                int k = m, l = left, r = m;
+                if (wide)
+                    for (; k >= 16; k -= 16)
+                    {
+                        var bytes = Vector128.Load(m0 + k - 16);
+                        var side = Avx512F.ConvertToVector512Int32(bytes.AsSByte()).AsUInt32();
+                        var v = Vector512.Load(s0 + k - 16);
+                        int n = BitOperations.PopCount(bytes.ExtractMostSignificantBits());
+                        l -= n;
+                        r -= 16 - n;
+                        Avx512F.CompressStore(l0 + l, side, v);
+                        Avx512F.CompressStore(r0 + r, ~side, v);
+                    }
+                for (k--; k >= 0; k--)
+                {
+                    uint v = s0[k];
+                    if (m0[k] != 0) l0[--l] = v;
+                    else r0[--r] = v;
                 }
             }
         }
-        for (; k < m; k++)
-        {
-            int goLeft = mask[k] & 1;
-            dst[goLeft != 0 ? l : r] = src[k];
-            l += goLeft;
-            r += 1 - goLeft;
-        }
     }
 
-    /// <summary><see cref="Split(ReadOnlySpan{uint}, ReadOnlySpan{byte}, Span{uint}, int)"/> for row ids.</summary>
-    public static void Split(ReadOnlySpan<int> src, ReadOnlySpan<byte> mask, Span<int> dst, int left) =>
-        Split(MemoryMarshal.Cast<int, uint>(src), mask, MemoryMarshal.Cast<int, uint>(dst), left);
+    /// <summary><see cref="Split(ReadOnlySpan{uint}, ReadOnlySpan{byte}, Span{uint}, Span{uint}, int, bool)"/> for row
+    /// ids.</summary>
+    public static void Split(ReadOnlySpan<int> src, ReadOnlySpan<byte> mask, Span<int> leftTo, Span<int> rightTo, int left, bool backward) =>
+        Split(MemoryMarshal.Cast<int, uint>(src), mask, MemoryMarshal.Cast<int, uint>(leftTo), MemoryMarshal.Cast<int, uint>(rightTo), left, backward);
 
-    /// <summary><see cref="Split(ReadOnlySpan{uint}, ReadOnlySpan{byte}, Span{uint}, int)"/> for 64-bit values
-    /// (gradient pairs), eight per compress-store.</summary>
-    public static void Split(ReadOnlySpan<ulong> src, ReadOnlySpan<byte> mask, Span<ulong> dst, int left)
+    /// <summary><see cref="Split(ReadOnlySpan{uint}, ReadOnlySpan{byte}, Span{uint}, Span{uint}, int, bool)"/> for
+    /// 64-bit values (gradient pairs), eight per compress-store.</summary>
+    public static unsafe void Split(ReadOnlySpan<ulong> src, ReadOnlySpan<byte> mask, Span<ulong> leftTo, Span<ulong> rightTo, int left, bool backward)
     {
-        int m = src.Length, k = 0, l = 0, r = left;
-        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && m >= 8)
+        int m = src.Length;
+        if (m == 0) return;
+        fixed (ulong* s0 = src)
+        fixed (byte* m0 = mask)
+        fixed (ulong* l0 = leftTo)
+        fixed (ulong* r0 = rightTo)
         {
-            unsafe
+            bool wide = Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
+            if (!backward)
             {
-                fixed (ulong* s0 = src)
-                fixed (byte* m0 = mask)
-                fixed (ulong* d0 = dst)
-                {
+                int k = 0, l = 0, r = left;
+                if (wide)
                     for (; k <= m - 8; k += 8)
                     {
                         var bytes = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(m0 + k)).AsByte();
                         var side = Avx512F.ConvertToVector512Int64(bytes.AsSByte()).AsUInt64();
                         var v = Vector512.Load(s0 + k);
                         int n = BitOperations.PopCount(bytes.ExtractMostSignificantBits() & 0xFFu);
-                        Avx512F.CompressStore(d0 + l, side, v);
-                        Avx512F.CompressStore(d0 + r, ~side, v);
+                        Avx512F.CompressStore(l0 + l, side, v);
+                        Avx512F.CompressStore(r0 + r, ~side, v);
                         l += n;
                         r += 8 - n;
                     }
+                for (; k < m; k++)
+                {
+                    ulong v = s0[k];
+                    if (m0[k] != 0) l0[l++] = v;
+                    else r0[r++] = v;
                 }
             }
-        }
-        for (; k < m; k++)
-        {
-            int goLeft = mask[k] & 1;
-            dst[goLeft != 0 ? l : r] = src[k];
-            l += goLeft;
-            r += 1 - goLeft;
+            else
+            {
+                int k = m, l = left, r = m;
+                if (wide)
+                    for (; k >= 8; k -= 8)
+                    {
+                        var bytes = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(m0 + k - 8)).AsByte();
+                        var side = Avx512F.ConvertToVector512Int64(bytes.AsSByte()).AsUInt64();
+                        var v = Vector512.Load(s0 + k - 8);
+                        int n = BitOperations.PopCount(bytes.ExtractMostSignificantBits() & 0xFFu);
+                        l -= n;
+                        r -= 8 - n;
+                        Avx512F.CompressStore(l0 + l, side, v);
+                        Avx512F.CompressStore(r0 + r, ~side, v);
+                    }
+                for (k--; k >= 0; k--)
+                {
+                    ulong v = s0[k];
+                    if (m0[k] != 0) l0[--l] = v;
+                    else r0[--r] = v;
+                }
+            }
         }
     }
 }

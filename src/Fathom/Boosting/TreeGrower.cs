@@ -526,8 +526,8 @@ internal sealed class TreeGrower
     }
 
     /// <summary>
-    /// Splits node <paramref name="id"/> at its best split: partitions its rows (stably) into the two children in the
-    /// next work set and adds the children to the tree. The bin words and gradient pairs move only when a child can be
+    /// Splits node <paramref name="id"/> at its best split: partitions its rows (stably) into the two children and adds
+    /// them to the tree. The bin words and gradient pairs move only when a child can be
     /// split further (never when <paramref name="full"/>); the row ids always do (the leaves' rows).
     /// </summary>
     private (Node Left, Node Right, bool LeftSplits, bool RightSplits) SplitNode(int id, bool full)
@@ -535,7 +535,7 @@ internal sealed class TreeGrower
         long t0 = BoostingProfile.Start();
         var node = _nodes[id];
         var s = node.Best!;
-        int set = node.Set, to = NodeRowStore.Other(set), start = node.Start, count = node.Count;
+        int set = node.Set, start = node.Start, count = node.Count;
         int f = s.Feature, shift = 8 * (f & 3);
         var column = _store.Bins(set, f >> 2, start, count);
         var mask = _mask.AsSpan(0, count);
@@ -549,8 +549,14 @@ internal sealed class TreeGrower
         else nlTotal = RowPartition.ThresholdMask(column, shift, s.Bin, s.MissingLeft, _missingBin, mask);
         int nrTotal = count - nlTotal;
         if (!_hasMissing[f]) s.MissingLeft = nlTotal > nrTotal; // unseen missing values follow the larger child
-        var left = new Node { Set = to, Start = start, Count = nlTotal, Depth = node.Depth + 1, G = s.GL, H = s.HL, Value = s.ValueLeft };
-        var right = new Node { Set = to, Start = start + nlTotal, Count = nrTotal, Depth = node.Depth + 1, G = s.GR, H = s.HR, Value = s.ValueRight };
+        // The larger child stays in the node's set, compacted in place (set 0, the training data, is read-only: both
+        // children go to set 1); the smaller goes to the same range of the other set.
+        int other = NodeRowStore.Other(set);
+        bool keepLeft = nlTotal >= nrTotal, inPlace = set != 0;
+        int leftSet = inPlace && keepLeft ? set : other, rightSet = inPlace && !keepLeft ? set : other;
+        bool backward = inPlace && !keepLeft;
+        var left = new Node { Set = leftSet, Start = start, Count = nlTotal, Depth = node.Depth + 1, G = s.GL, H = s.HL, Value = s.ValueLeft };
+        var right = new Node { Set = rightSet, Start = start + nlTotal, Count = nrTotal, Depth = node.Depth + 1, G = s.GR, H = s.HR, Value = s.ValueRight };
         // Monotonic constraints (scikit-learn's grower): below a constrained split the children's values are bounded
         // by the midpoint of the two child values, so every later leaf on the left stays ≤ (or ≥) every leaf on the right.
         int cst = _s.Monotonic?[f] ?? 0;
@@ -571,12 +577,17 @@ internal sealed class TreeGrower
         void Move(int item)
         {
             var m = _mask.AsSpan(0, count);
-            if (item == 0) RowPartition.Split(_store.Rows(set, start, count), m, _store.Rows(to, start, count), nlTotal);
-            else if (item == 1) RowPartition.Split(_store.GradientPairs(set, start, count), m, _store.GradientPairs(to, start, count), nlTotal);
+            if (item == 0)
+                RowPartition.Split(_store.Rows(set, start, count), m, _store.Rows(leftSet, start, count),
+                    _store.Rows(rightSet, start, count), nlTotal, backward);
+            else if (item == 1)
+                RowPartition.Split(_store.GradientPairs(set, start, count), m, _store.GradientPairs(leftSet, start, count),
+                    _store.GradientPairs(rightSet, start, count), nlTotal, backward);
             else
             {
                 int block = _treeBlocks[item - 2];
-                RowPartition.Split(_store.Bins(set, block, start, count), m, _store.Bins(to, block, start, count), nlTotal);
+                RowPartition.Split(_store.Bins(set, block, start, count), m, _store.Bins(leftSet, block, start, count),
+                    _store.Bins(rightSet, block, start, count), nlTotal, backward);
             }
         }
         if (count < ParallelRows || _threads == 1 || items == 1)
