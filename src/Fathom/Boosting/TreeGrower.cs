@@ -38,7 +38,9 @@ internal sealed class TreeGrower
     private readonly GrowerSettings _s;
     private readonly WorkerTeam _team;
     private readonly int _threads;
-    private readonly ulong[] _gh;
+    /// <summary>The tree's (gradient, hessian) float pairs by row, and those of the node being histogrammed in its
+    /// row order (gathered when the node is made).</summary>
+    private readonly ulong[] _gh, _ghOrdered;
     private readonly NodeRowStore _store;
     private readonly byte[] _mask;
     private readonly int[] _sample, _outOfSample;
@@ -89,7 +91,8 @@ internal sealed class TreeGrower
         _team = team;
         _threads = team.Threads;
         _gh = new ulong[n];
-        _store = new NodeRowStore(binned, _gh, n, _blockCount);
+        _ghOrdered = new ulong[n];
+        _store = new NodeRowStore(binned, n, _blockCount);
         _mask = new byte[n];
         _sample = new int[n];
         _outOfSample = new int[n];
@@ -126,6 +129,7 @@ internal sealed class TreeGrower
                 if (inSample[i]) _sample[count++] = i;
                 else _outOfSample[_outOfSampleCount++] = i;
             _store.Gather(_sample.AsSpan(0, count), _treeBlocks);
+            for (int k = 0; k < count; k++) _ghOrdered[k] = _gh[_sample[k]];
             rootSet = 1;
         }
         _nodes.Clear();
@@ -294,7 +298,7 @@ internal sealed class TreeGrower
                 int first = 4 * block + j0;
                 hist.AsSpan(first * _bins, c * _bins).Clear();
                 HistogramKernels.Build(_store.Bins(set, block, start, count), block, j0, c,
-                    _store.GradientPairs(set, start, count), hist, _bins);
+                    set == 0 ? _gh.AsSpan(0, count) : _ghOrdered.AsSpan(0, count), hist, _bins);
                 if (sibling is not null) HistogramKernels.Subtract(parent!.Hist!, hist, sibling.Hist!, first, c, _bins);
                 for (int f = first; f < first + c && f < _p; f++)
                 {
@@ -572,20 +576,27 @@ internal sealed class TreeGrower
         node.Right = _nodes.Count;
         _nodes.Add(right);
         bool leftSplits = !full && CanSplit(left), rightSplits = !full && CanSplit(right);
-        // Work items: 0 the row ids, 1 the gradient pairs, 2 + i the i-th block of the tree's features.
-        int items = leftSplits || rightSplits ? 2 + _treeBlocks.Length : 1;
+        // Work items: 0 the row ids (then the gather of the smaller child's gradient pairs, which is the node
+        // histogrammed next), 1 + i the i-th block of the tree's features.
+        bool gather = leftSplits || rightSplits;
+        int items = gather ? 1 + _treeBlocks.Length : 1;
+        var small = left.Count < right.Count ? left : right; // as in Grow: ties build the right child
         void Move(int item)
         {
             var m = _mask.AsSpan(0, count);
             if (item == 0)
+            {
                 RowPartition.Split(_store.Rows(set, start, count), m, _store.Rows(leftSet, start, count),
                     _store.Rows(rightSet, start, count), nlTotal, backward);
-            else if (item == 1)
-                RowPartition.Split(_store.GradientPairs(set, start, count), m, _store.GradientPairs(leftSet, start, count),
-                    _store.GradientPairs(rightSet, start, count), nlTotal, backward);
+                if (!gather) return;
+                var rows = _store.Rows(small.Set, small.Start, small.Count);
+                var gh = _gh;
+                var ordered = _ghOrdered;
+                for (int k = 0; k < rows.Length; k++) ordered[k] = gh[rows[k]];
+            }
             else
             {
-                int block = _treeBlocks[item - 2];
+                int block = _treeBlocks[item - 1];
                 RowPartition.Split(_store.Bins(set, block, start, count), m, _store.Bins(leftSet, block, start, count),
                     _store.Bins(rightSet, block, start, count), nlTotal, backward);
             }
