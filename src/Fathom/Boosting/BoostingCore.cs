@@ -111,7 +111,7 @@ internal static class BoostingCore
                     Array.Sort(features);
                 }
                 var update = loss.LeafUpdate(yTrain, raw, k * n, wTrain);
-                trees.Add(grower.Grow(gradient, hessian, k * n, inSample, features, nodeRandom, raw.AsSpan(k * n, n), update));
+                trees.Add(grower.Grow(gradient, hessian, k * n, inSample, features, nodeRandom, raw.AsMemory(k * n, n), update));
             }
             string? message = null;
             if (xVal is not null)

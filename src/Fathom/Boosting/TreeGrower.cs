@@ -114,7 +114,7 @@ internal sealed class TreeGrower
     /// <param name="raw">Raw predictions of this tree's output, updated in place.</param>
     /// <param name="leafUpdate">Optional recomputation of each leaf's unshrunk value from its rows.</param>
     public BoostedTree Grow(float[] gradientAll, float[] hessianAll, int offset, bool[]? inSample, int[] features,
-        RandomSource? nodeRandom, Span<double> raw, LeafValueUpdate? leafUpdate)
+        RandomSource? nodeRandom, Memory<double> raw, LeafValueUpdate? leafUpdate)
     {
         long t0 = BoostingProfile.Start();
         PackGradients(gradientAll, hessianAll, offset);
@@ -609,7 +609,7 @@ internal sealed class TreeGrower
         return (left, right, leftSplits, rightSplits);
     }
 
-    private BoostedTree Finish(Span<double> raw, LeafValueUpdate? leafUpdate)
+    private BoostedTree Finish(Memory<double> raw, LeafValueUpdate? leafUpdate)
     {
         int m = _nodes.Count;
         var feature = new int[m];
@@ -621,6 +621,7 @@ internal sealed class TreeGrower
         var gain = new double[m];
         int[]? categorySet = null;
         List<ulong>? categoryBits = null;
+        var leaves = new List<int>();
         for (int i = 0; i < m; i++)
         {
             var node = _nodes[i];
@@ -659,10 +660,21 @@ internal sealed class TreeGrower
                 var rows = _store.Rows(node.Set, node.Start, node.Count);
                 double v = leafUpdate is null || rows.IsEmpty ? node.Value : leafUpdate(rows);
                 value[i] = v * _s.LearningRate;
-                foreach (int r in rows) raw[r] += value[i];
+                leaves.Add(i);
             }
         }
+        // Each leaf adds its value to its rows (leaves hold disjoint rows: one work item each).
+        void AddLeaf(int j)
+        {
+            var node = _nodes[leaves[j]];
+            double v = value[leaves[j]];
+            var target = raw.Span;
+            foreach (int r in _store.Rows(node.Set, node.Start, node.Count)) target[r] += v;
+        }
+        if (_threads == 1 || _n < ParallelRows) for (int j = 0; j < leaves.Count; j++) AddLeaf(j);
+        else _team.For(leaves.Count, AddLeaf);
         // Rows left out of this tree's sample get their leaf's value too: walk the tree on their bins.
+        var rawSpan = raw.Span;
         foreach (int r in _outOfSample.AsSpan(0, _outOfSampleCount))
         {
             int i = 0;
@@ -671,7 +683,7 @@ internal sealed class TreeGrower
                 var s = _nodes[i].Best!;
                 i = GoesLeft(s, _binned[BinMapper.Index(s.Feature, r, _n)]) ? left[i] : right[i];
             }
-            raw[r] += value[i];
+            rawSpan[r] += value[i];
         }
         return new BoostedTree(feature, threshold, missingLeft, left, right, value, gain, categorySet, categoryBits?.ToArray());
     }
