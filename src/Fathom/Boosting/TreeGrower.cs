@@ -541,16 +541,27 @@ internal sealed class TreeGrower
         var s = node.Best!;
         int set = node.Set, start = node.Start, count = node.Count;
         int f = s.Feature, shift = 8 * (f & 3);
-        var column = _store.Bins(set, f >> 2, start, count);
-        var mask = _mask.AsSpan(0, count);
-        int nlTotal;
+        // The side of every row (0xFF left), in row-range parts on the team for large nodes.
+        byte[]? side = null;
         if (s.LeftBins is ulong[] leftBins)
         {
-            Span<byte> side = stackalloc byte[256];
+            side = new byte[256];
             for (int b0 = 0; b0 < 256; b0++) side[b0] = (byte)((leftBins[b0 >> 6] >> (b0 & 63)) & 1);
-            nlTotal = RowPartition.TableMask(column, shift, side, mask);
         }
-        else nlTotal = RowPartition.ThresholdMask(column, shift, s.Bin, s.MissingLeft, _missingBin, mask);
+        int maskParts = count >= ParallelRows ? _threads : 1;
+        var lefts = new int[maskParts];
+        void MaskPart(int q)
+        {
+            int a = (int)((long)count * q / maskParts), z = (int)((long)count * (q + 1) / maskParts);
+            var column = _store.Bins(set, f >> 2, start + a, z - a);
+            var mask = _mask.AsSpan(a, z - a);
+            lefts[q] = side is not null
+                ? RowPartition.TableMask(column, shift, side, mask)
+                : RowPartition.ThresholdMask(column, shift, s.Bin, s.MissingLeft, _missingBin, mask);
+        }
+        if (maskParts == 1) MaskPart(0);
+        else _team.For(maskParts, MaskPart);
+        int nlTotal = lefts.Sum();
         int nrTotal = count - nlTotal;
         if (!_hasMissing[f]) s.MissingLeft = nlTotal > nrTotal; // unseen missing values follow the larger child
         // The larger child stays in the node's set, compacted in place (set 0, the training data, is read-only: both
