@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -7,9 +6,9 @@ using System.Runtime.Intrinsics.X86;
 namespace Fathom.Boosting;
 
 /// <summary>
-/// Stable two-way partition of a node's row streams (bins, gradient pairs, row ids) by a per-row side mask: the rows
+/// Stable two-way partition of a node's row streams (bin words, row ids) by a per-row side mask: the rows
 /// going left keep their order at the front of the node's range, the rows going right keep theirs after them. With
-/// AVX-512 sixteen (eight for 64-bit values) rows move per compress-store; otherwise one store a row. Every value is
+/// AVX-512 sixteen rows move per compress-store; otherwise one store a row. Every value is
 /// stored exactly once and only inside the node's range, so the range may sit beside live data of other nodes; one
 /// side may stay in the source memory (compacted in place), which saves the cache misses of writing it elsewhere.
 /// </summary>
@@ -131,63 +130,4 @@ internal static class RowPartition
     /// ids.</summary>
     public static void Split(ReadOnlySpan<int> src, ReadOnlySpan<byte> mask, Span<int> leftTo, Span<int> rightTo, int left, bool backward) =>
         Split(MemoryMarshal.Cast<int, uint>(src), mask, MemoryMarshal.Cast<int, uint>(leftTo), MemoryMarshal.Cast<int, uint>(rightTo), left, backward);
-
-    /// <summary><see cref="Split(ReadOnlySpan{uint}, ReadOnlySpan{byte}, Span{uint}, Span{uint}, int, bool)"/> for
-    /// 64-bit values (gradient pairs), eight per compress-store.</summary>
-    public static unsafe void Split(ReadOnlySpan<ulong> src, ReadOnlySpan<byte> mask, Span<ulong> leftTo, Span<ulong> rightTo, int left, bool backward)
-    {
-        int m = src.Length;
-        if (m == 0) return;
-        fixed (ulong* s0 = src)
-        fixed (byte* m0 = mask)
-        fixed (ulong* l0 = leftTo)
-        fixed (ulong* r0 = rightTo)
-        {
-            bool wide = Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
-            if (!backward)
-            {
-                int k = 0, l = 0, r = left;
-                if (wide)
-                    for (; k <= m - 8; k += 8)
-                    {
-                        var bytes = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(m0 + k)).AsByte();
-                        var side = Avx512F.ConvertToVector512Int64(bytes.AsSByte()).AsUInt64();
-                        var v = Vector512.Load(s0 + k);
-                        int n = BitOperations.PopCount(bytes.ExtractMostSignificantBits() & 0xFFu);
-                        Avx512F.CompressStore(l0 + l, side, v);
-                        Avx512F.CompressStore(r0 + r, ~side, v);
-                        l += n;
-                        r += 8 - n;
-                    }
-                for (; k < m; k++)
-                {
-                    ulong v = s0[k];
-                    if (m0[k] != 0) l0[l++] = v;
-                    else r0[r++] = v;
-                }
-            }
-            else
-            {
-                int k = m, l = left, r = m;
-                if (wide)
-                    for (; k >= 8; k -= 8)
-                    {
-                        var bytes = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(m0 + k - 8)).AsByte();
-                        var side = Avx512F.ConvertToVector512Int64(bytes.AsSByte()).AsUInt64();
-                        var v = Vector512.Load(s0 + k - 8);
-                        int n = BitOperations.PopCount(bytes.ExtractMostSignificantBits() & 0xFFu);
-                        l -= n;
-                        r -= 8 - n;
-                        Avx512F.CompressStore(l0 + l, side, v);
-                        Avx512F.CompressStore(r0 + r, ~side, v);
-                    }
-                for (k--; k >= 0; k--)
-                {
-                    ulong v = s0[k];
-                    if (m0[k] != 0) l0[--l] = v;
-                    else r0[--r] = v;
-                }
-            }
-        }
-    }
 }

@@ -63,25 +63,6 @@ public class RowPartitionTests
     }
 
     [Theory]
-    [InlineData(5)]
-    [InlineData(8)]
-    [InlineData(1003)]
-    public void SixtyFourBitSplitMatchesInBothDirections(int m)
-    {
-        var (low, mask, left) = Case(m, m, 45);
-        var values = low.Select((v, k) => ((ulong)v << 32) | (uint)k).ToArray();
-        var expected = Expected(values, mask);
-        var data = (ulong[])values.Clone();
-        var other = new ulong[m];
-        RowPartition.Split(data, mask, other, data, left, backward: true);
-        Assert.Equal(expected[..left], other[..left]);
-        Assert.Equal(expected[left..], data[left..]);
-        var dst = new ulong[m];
-        RowPartition.Split(values, mask, dst, dst, left, backward: false);
-        Assert.Equal(expected, dst);
-    }
-
-    [Theory]
     [InlineData(0, 7, false)]
     [InlineData(8, 100, true)]
     [InlineData(24, 0, false)]
