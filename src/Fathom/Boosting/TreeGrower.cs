@@ -674,16 +674,25 @@ internal sealed class TreeGrower
                 leaves.Add(i);
             }
         }
-        // Each leaf adds its value to its rows (leaves hold disjoint rows: one work item each).
-        void AddLeaf(int j)
+        // Each leaf adds its value to its rows. Leaves hold disjoint rows; the work items are pieces of at most
+        // ParallelRows rows of one leaf, so that one large leaf does not hold up the team.
+        var pieces = new List<(int Node, int Start, int Count)>();
+        foreach (int i in leaves)
         {
-            var node = _nodes[leaves[j]];
-            double v = value[leaves[j]];
-            var target = raw.Span;
-            foreach (int r in _store.Rows(node.Set, node.Start, node.Count)) target[r] += v;
+            var node = _nodes[i];
+            for (int a = 0; a < node.Count; a += ParallelRows)
+                pieces.Add((i, a, Math.Min(ParallelRows, node.Count - a)));
         }
-        if (_threads == 1 || _n < ParallelRows) for (int j = 0; j < leaves.Count; j++) AddLeaf(j);
-        else _team.For(leaves.Count, AddLeaf);
+        void AddPiece(int j)
+        {
+            var (i, a, c) = pieces[j];
+            var node = _nodes[i];
+            double v = value[i];
+            var target = raw.Span;
+            foreach (int r in _store.Rows(node.Set, node.Start + a, c)) target[r] += v;
+        }
+        if (_threads == 1) for (int j = 0; j < pieces.Count; j++) AddPiece(j);
+        else _team.For(pieces.Count, AddPiece);
         // Rows left out of this tree's sample get their leaf's value too: walk the tree on their bins.
         var rawSpan = raw.Span;
         foreach (int r in _outOfSample.AsSpan(0, _outOfSampleCount))
