@@ -1,10 +1,7 @@
-using System.Collections.ObjectModel;
-using System.Globalization;
 using Fathom.Core;
 using Fathom.Data;
 using Fathom.Numerics;
 using Fathom.Persistence;
-using Fathom.Preprocessing;
 
 namespace Fathom.Decomposition;
 
@@ -15,18 +12,15 @@ namespace Fathom.Decomposition;
 /// </summary>
 public sealed class IncrementalPCAModel : ITransformerModel
 {
-    private readonly string[] _names;
-    private readonly ColumnKind[] _kinds;
-    private readonly string[] _outNames;
     private readonly IncrementalPcaState _state;
+    private readonly PcaProjection _projection;
 
     internal IncrementalPCAModel(IncrementalPCA options, string[] names, ColumnKind[] kinds, IncrementalPcaState state)
     {
         Options = options;
-        _names = names;
-        _kinds = kinds;
         _state = state;
-        _outNames = Enumerable.Range(0, state.Components).Select(i => "incrementalpca" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        _projection = new PcaProjection("IncrementalPCA", "incrementalpca", names, kinds, state.Mean, state.ComponentsMatrix,
+            state.ExplainedVariance, state.ExplainedVarianceRatio, state.SingularValues, options.Whiten);
     }
 
     /// <summary>The hyperparameters it was fitted with.</summary>
@@ -36,19 +30,19 @@ public sealed class IncrementalPCAModel : ITransformerModel
     public Matrix Components => _state.ComponentsMatrix.Clone();
 
     /// <summary>Variance along each component: S²/(n − 1).</summary>
-    public IReadOnlyList<double> ExplainedVariance => new ReadOnlyCollection<double>(_state.ExplainedVariance);
+    public IReadOnlyList<double> ExplainedVariance => _projection.ExplainedVariance;
 
     /// <summary>Share of the total variance along each component.</summary>
-    public IReadOnlyList<double> ExplainedVarianceRatio => new ReadOnlyCollection<double>(_state.ExplainedVarianceRatio);
+    public IReadOnlyList<double> ExplainedVarianceRatio => _projection.ExplainedVarianceRatio;
 
     /// <summary>Singular values of the (implicitly) centred data seen so far.</summary>
-    public IReadOnlyList<double> SingularValues => new ReadOnlyCollection<double>(_state.SingularValues);
+    public IReadOnlyList<double> SingularValues => _projection.SingularValues;
 
     /// <summary>Running column means.</summary>
-    public IReadOnlyList<double> Mean => new ReadOnlyCollection<double>(_state.Mean);
+    public IReadOnlyList<double> Mean => _projection.Mean;
 
     /// <summary>Running column variances (ddof 0).</summary>
-    public IReadOnlyList<double> Variance => new ReadOnlyCollection<double>(_state.Variance);
+    public IReadOnlyList<double> Variance => Array.AsReadOnly(_state.Variance);
 
     /// <summary>Mean variance of the dropped components of the last update (0 when none).</summary>
     public double NoiseVariance => _state.NoiseVariance;
@@ -57,13 +51,13 @@ public sealed class IncrementalPCAModel : ITransformerModel
     public long SamplesSeen => _state.Seen;
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> FeatureNamesIn => _names;
+    public IReadOnlyList<string> FeatureNamesIn => _projection.Names;
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> FeatureNamesOut => _outNames;
+    public IReadOnlyList<string> FeatureNamesOut => _projection.OutNames;
 
     /// <inheritdoc/>
-    public int FeatureCount => _names.Length;
+    public int FeatureCount => _projection.FeatureCount;
 
     /// <inheritdoc/>
     public string ModelKind => "incremental-pca";
@@ -74,50 +68,24 @@ public sealed class IncrementalPCAModel : ITransformerModel
     public IncrementalPCAModel PartialFit(Matrix batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        Linear.InputChecks.FeatureCount(batch, FeatureCount, "IncrementalPCAModel");
-        Linear.InputChecks.Finite(batch, "IncrementalPCAModel");
+        _projection.CheckRows(batch);
         if (batch.Rows == 0) throw new InvalidInputException("IncrementalPCAModel.PartialFit: the batch has no rows.");
         IncrementalPCA.CheckComponents(_state.Components, batch);
-        return new IncrementalPCAModel(Options, _names, _kinds, IncrementalPcaState.Update(_state, batch, _state.Components));
+        return new IncrementalPCAModel(Options, _projection.Names, _projection.Kinds, IncrementalPcaState.Update(_state, batch, _state.Components));
     }
 
     /// <summary>Projects rows (columns found by name).</summary>
     /// <exception cref="InvalidInputException">A fitted column is missing or changed kind, or holds NaN/infinity.</exception>
-    public DataFrame Transform(DataFrame x)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        var m = FrameInput.FiniteMatrix(x, _names, _kinds, "IncrementalPCA");
-        return DataFrame.FromMatrix(Project(m), _outNames);
-    }
+    public DataFrame Transform(DataFrame x) => _projection.Transform(x);
 
     /// <summary>Projects rows whose columns are in fitted order.</summary>
     /// <exception cref="InvalidInputException">Wrong column count, NaN or infinity.</exception>
-    public Matrix Transform(Matrix x)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        Linear.InputChecks.FeatureCount(x, FeatureCount, "IncrementalPCAModel");
-        Linear.InputChecks.Finite(x, "IncrementalPCAModel");
-        return Project(x.Clone());
-    }
-
-    private Matrix Project(Matrix m)
-    {
-        for (int i = 0; i < m.Rows; i++) System.Numerics.Tensors.TensorPrimitives.Subtract(m.Row(i), _state.Mean, m.Row(i));
-        var z = MatrixOps.MultiplyTransposed(m, _state.ComponentsMatrix);
-        if (Options.Whiten)
-        {
-            var scale = _state.ExplainedVariance.Select(Math.Sqrt).ToArray();
-            for (int i = 0; i < z.Rows; i++) System.Numerics.Tensors.TensorPrimitives.Divide(z.Row(i), scale, z.Row(i));
-        }
-        return z;
-    }
+    public Matrix Transform(Matrix x) => _projection.Transform(x);
 
     /// <inheritdoc/>
     public void WriteTo(ModelWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteHyperparameters(Options);
-        FrameInput.WriteSchema(writer, _names, _kinds);
+        _projection.WriteHead(writer, Options);
         writer.WriteMatrix("components", _state.ComponentsMatrix);
         writer.WriteDoubles("mean", _state.Mean);
         writer.WriteDoubles("variance", _state.Variance);
@@ -130,12 +98,8 @@ public sealed class IncrementalPCAModel : ITransformerModel
 
     internal static IncrementalPCAModel ReadFrom(ModelReader reader)
     {
-        var options = reader.ReadHyperparameters<IncrementalPCA>();
-        var (names, kinds) = FrameInput.ReadSchema(reader);
-        var c = reader.ReadMatrix("components");
+        var (options, names, kinds, c) = PcaProjection.ReadHead<IncrementalPCA>(reader, "IncrementalPCA");
         int p = names.Length, k = c.Rows;
-        if (c.Columns != p)
-            throw new ModelFormatException($"The model file is damaged: IncrementalPCA components have {c.Columns} columns for {p} input columns.");
         var state = new IncrementalPcaState(k, (long)reader.GetDouble("samples_seen"), reader.ReadDoubles("mean", p), reader.ReadDoubles("variance", p), c,
             reader.ReadDoubles("singular_values", k), reader.ReadDoubles("explained_variance", k), reader.ReadDoubles("explained_variance_ratio", k),
             reader.GetDouble("noise_variance"));
