@@ -91,6 +91,29 @@ public class PcaSavedModelTests
             Manifest(ModelFile.Serialize(IncrementalOptions.Fit(frame)))["entries"]!.ToJsonString());
     }
 
+    [Fact]
+    public void ErrorMessagesNameTheRightModel()
+    {
+        var pca = Assert.IsType<PCAModel>(ModelFile.Load(Ref("pca-v1.fathom")).Model);
+        var ipca = Assert.IsType<IncrementalPCAModel>(ModelFile.Load(Ref("incremental-pca-v1.fathom")).Model);
+        var narrow = DataFrame.FromMatrix(new Matrix(2, 3));
+        Assert.Equal("PCAModel was fitted on 4 features but the data has 3; pass the same columns, in the same order, as at fit time.",
+            Assert.Throws<Fathom.Core.InvalidInputException>(() => pca.Transform(new Matrix(2, 3))).Message);
+        Assert.Equal("IncrementalPCAModel was fitted on 4 features but the data has 3; pass the same columns, in the same order, as at fit time.",
+            Assert.Throws<Fathom.Core.InvalidInputException>(() => ipca.Transform(new Matrix(2, 3))).Message);
+        Assert.Equal("IncrementalPCAModel was fitted on 4 features but the data has 3; pass the same columns, in the same order, as at fit time.",
+            Assert.Throws<Fathom.Core.InvalidInputException>(() => ipca.PartialFit(new Matrix(5, 3))).Message);
+        Assert.Equal("PCA was fitted with a column named 'x3', which the data does not have (the model reads 4 column(s), the data has 3); add that column (missing values are allowed in it).",
+            Assert.Throws<Fathom.Core.InvalidInputException>(() => pca.Transform(narrow)).Message);
+        Assert.Equal("IncrementalPCA was fitted with a column named 'x3', which the data does not have (the model reads 4 column(s), the data has 3); add that column (missing values are allowed in it).",
+            Assert.Throws<Fathom.Core.InvalidInputException>(() => ipca.Transform(narrow)).Message);
+        Assert.Equal("PCAModel.InverseTransform: the model has 3 components but the data has 2 columns.",
+            Assert.Throws<Fathom.Core.InvalidInputException>(() => pca.InverseTransform(new Matrix(1, 2))).Message);
+        Assert.StartsWith("PCA.InverseTransform was fitted with a column named 'pca2'",
+            Assert.Throws<Fathom.Core.InvalidInputException>(() => pca.InverseTransform(DataFrame.FromMatrix(new Matrix(1, 2), ["pca0", "pca1"]))).Message);
+        Assert.Equal("batch", Assert.Throws<ArgumentNullException>(() => ipca.PartialFit(null!)).ParamName);
+    }
+
     private static JsonObject Manifest(byte[] bytes)
     {
         using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
