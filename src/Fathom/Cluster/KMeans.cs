@@ -66,7 +66,7 @@ public sealed record KMeans : IClusterer
                 $"KMeans: clusters = {Clusters} is larger than the number of rows ({x.Rows}); choose at most {x.Rows} clusters or give more rows.");
         context ??= FitContext.Default;
         var result = KMeansCore.Fit(this, x, sampleWeight, context);
-        return new KMeansModel(this, new KMeansFit(result.Centers, result.Labels, result.Inertia, nameof(KMeansModel)), result.Iterations);
+        return new KMeansModel(this, result.Centers, result.Labels, result.Inertia, result.Iterations);
     }
 
     IClusteringModel IClusterer.Fit(Matrix x, double[]? sampleWeight, FitContext? context) => Fit(x, sampleWeight, context);

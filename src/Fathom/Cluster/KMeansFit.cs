@@ -7,25 +7,36 @@ using Fathom.Persistence;
 namespace Fathom.Cluster;
 
 /// <summary>
-/// What the fitted k-means models (<see cref="KMeansModel"/>, <see cref="MiniBatchKMeansModel"/>) have in common:
-/// the k × d cluster centres, the training labels and inertia, nearest-centre assignment, distances to the centres,
-/// and the part of the saved model they share (hyperparameters, <c>cluster_centers</c>, <c>labels</c>,
-/// <c>inertia</c>, written in that order). Immutable and thread-safe.
+/// The state and behaviour the fitted k-means models (<see cref="KMeansModel"/>, <see cref="MiniBatchKMeansModel"/>)
+/// share: the hyperparameters, the k × d cluster centres, the training labels and inertia, the iteration (or step)
+/// count; nearest-centre assignment, distances to the centres, the score; and the saved form (hyperparameters,
+/// <c>cluster_centers</c>, <c>labels</c>, the <c>inertia</c> property, then the count property, in that order).
+/// Immutable and thread-safe.
 /// </summary>
-internal sealed class KMeansFit
+/// <typeparam name="TOptions">The estimator type whose hyperparameters are kept (<see cref="KMeans"/> or
+/// <see cref="MiniBatchKMeans"/>).</typeparam>
+internal sealed class KMeansFit<TOptions> where TOptions : class, new()
 {
     private readonly int[] _labels;
     private readonly string _modelName;
+    private readonly string _iterationsKey;
 
-    /// <summary>Wraps the centres and training labels (neither is copied) and the training inertia of the model
-    /// named <paramref name="modelName"/> (the name input errors report).</summary>
-    internal KMeansFit(Matrix centers, int[] labels, double inertia, string modelName)
+    /// <summary>Wraps a fitted model's state; neither <paramref name="centers"/> nor <paramref name="labels"/> is
+    /// copied. <paramref name="modelName"/> is the name input errors report; <paramref name="iterationsKey"/> is
+    /// the property the count is saved under.</summary>
+    internal KMeansFit(TOptions options, Matrix centers, int[] labels, double inertia, int iterations, string modelName, string iterationsKey)
     {
+        Options = options;
         Centers = centers;
         _labels = labels;
         Inertia = inertia;
+        Iterations = iterations;
         _modelName = modelName;
+        _iterationsKey = iterationsKey;
     }
+
+    /// <summary>The hyperparameters the model was fitted with.</summary>
+    internal TOptions Options { get; }
 
     /// <summary>The centres, k × d (not a copy: never hand it out).</summary>
     internal Matrix Centers { get; }
@@ -35,6 +46,9 @@ internal sealed class KMeansFit
 
     /// <summary>The training inertia as the fitting algorithm defines it.</summary>
     internal double Inertia { get; }
+
+    /// <summary>Iterations of the best run (k-means) or mini-batch steps taken (mini-batch k-means).</summary>
+    internal int Iterations { get; }
 
     /// <summary>Number of clusters k.</summary>
     internal int ClusterCount => Centers.Rows;
@@ -73,30 +87,31 @@ internal sealed class KMeansFit
         return -s;
     }
 
-    /// <summary>Writes the shared part of the saved model: the hyperparameters of <paramref name="options"/>,
-    /// <c>cluster_centers</c>, <c>labels</c> and the <c>inertia</c> property. The model adds its own
-    /// properties after this.</summary>
-    internal void WriteTo(ModelWriter writer, object options)
+    /// <summary>Writes the model: hyperparameters, <c>cluster_centers</c>, <c>labels</c>, then the <c>inertia</c>
+    /// and count properties.</summary>
+    internal void WriteTo(ModelWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteHyperparameters(options);
+        writer.WriteHyperparameters(Options);
         writer.WriteMatrix("cluster_centers", Centers);
         writer.WriteInts("labels", _labels);
         writer.SetProperty("inertia", Inertia);
+        writer.SetProperty(_iterationsKey, Iterations);
     }
 
-    /// <summary>Reads <c>cluster_centers</c> and <c>labels</c> (after the model has read its hyperparameters),
-    /// checks every label is a centre index (<paramref name="labelKind"/> names the label in that error, e.g.
-    /// "a k-means label"), then reads <c>inertia</c>.</summary>
-    /// <exception cref="ModelFormatException">Missing or damaged arrays or inertia, or a label outside 0..k−1.</exception>
-    internal static KMeansFit ReadFrom(ModelReader reader, string modelName, string labelKind)
+    /// <summary>Reads what <see cref="WriteTo"/> wrote, in the same order, and checks every label is a centre
+    /// index (<paramref name="labelKind"/> names the label in that error, e.g. "a k-means label").</summary>
+    /// <exception cref="ModelFormatException">Invalid hyperparameters, missing or damaged arrays or properties,
+    /// or a label outside 0..k−1.</exception>
+    internal static KMeansFit<TOptions> ReadFrom(ModelReader reader, string modelName, string iterationsKey, string labelKind)
     {
+        var options = reader.ReadHyperparameters<TOptions>();
         var centers = reader.ReadMatrix("cluster_centers");
         var labels = reader.ReadInts("labels");
         foreach (int l in labels)
             if (l < 0 || l >= centers.Rows)
                 throw new ModelFormatException($"The model file is damaged: {labelKind} {l} is outside 0..{centers.Rows - 1}.");
-        return new KMeansFit(centers, labels, reader.GetDouble("inertia"), modelName);
+        return new KMeansFit<TOptions>(options, centers, labels, reader.GetDouble("inertia"), reader.GetInt(iterationsKey), modelName, iterationsKey);
     }
 
     private void Check(Matrix x)

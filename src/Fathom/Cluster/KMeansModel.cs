@@ -11,17 +11,17 @@ namespace Fathom.Cluster;
 /// </summary>
 public sealed class KMeansModel : IClusterPredictor
 {
-    private readonly KMeansFit _fit;
+    private const string IterationsKey = "iterations";
 
-    internal KMeansModel(KMeans options, KMeansFit fit, int iterations)
-    {
-        Options = options;
-        _fit = fit;
-        Iterations = iterations;
-    }
+    private readonly KMeansFit<KMeans> _fit;
+
+    internal KMeansModel(KMeans options, Matrix centers, int[] labels, double inertia, int iterations) =>
+        _fit = new(options, centers, labels, inertia, iterations, nameof(KMeansModel), IterationsKey);
+
+    private KMeansModel(KMeansFit<KMeans> fit) => _fit = fit;
 
     /// <summary>The hyperparameters it was fitted with.</summary>
-    public KMeans Options { get; }
+    public KMeans Options => _fit.Options;
 
     /// <summary>Cluster centres, k × features (a copy).</summary>
     public Matrix ClusterCenters => _fit.Centers.Clone();
@@ -33,7 +33,7 @@ public sealed class KMeansModel : IClusterPredictor
     public double Inertia => _fit.Inertia;
 
     /// <summary>Iterations of the best run (scikit-learn's <c>n_iter_</c>).</summary>
-    public int Iterations { get; }
+    public int Iterations => _fit.Iterations;
 
     /// <summary>Number of clusters k.</summary>
     public int ClusterCount => _fit.ClusterCount;
@@ -57,16 +57,8 @@ public sealed class KMeansModel : IClusterPredictor
     public double Score(Matrix x) => _fit.Score(x);
 
     /// <inheritdoc/>
-    public void WriteTo(ModelWriter writer)
-    {
-        _fit.WriteTo(writer, Options);
-        writer.SetProperty("iterations", Iterations);
-    }
+    public void WriteTo(ModelWriter writer) => _fit.WriteTo(writer);
 
-    internal static KMeansModel ReadFrom(ModelReader reader)
-    {
-        var options = reader.ReadHyperparameters<KMeans>();
-        var fit = KMeansFit.ReadFrom(reader, nameof(KMeansModel), "a k-means label");
-        return new KMeansModel(options, fit, reader.GetInt("iterations"));
-    }
+    internal static KMeansModel ReadFrom(ModelReader reader) =>
+        new(KMeansFit<KMeans>.ReadFrom(reader, nameof(KMeansModel), IterationsKey, "a k-means label"));
 }

@@ -157,8 +157,7 @@ public sealed record MiniBatchKMeans : IClusterer
         var allLabels = new int[n];
         var allDist = new double[n];
         KMeansCore.Assign(x, centers!, allLabels, allDist, threads);
-        var fit = new KMeansFit(centers!, allLabels, allDist.Sum(), nameof(MiniBatchKMeansModel));
-        return new MiniBatchKMeansModel(this, fit, (int)Math.Min(step + 1, maxSteps));
+        return new MiniBatchKMeansModel(this, centers!, allLabels, allDist.Sum(), (int)Math.Min(step + 1, maxSteps));
     }
 
     IClusteringModel IClusterer.Fit(Matrix x, double[]? sampleWeight, FitContext? context) => Fit(x, sampleWeight, context);

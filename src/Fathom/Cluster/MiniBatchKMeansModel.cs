@@ -10,17 +10,17 @@ namespace Fathom.Cluster;
 /// </summary>
 public sealed class MiniBatchKMeansModel : IClusterPredictor
 {
-    private readonly KMeansFit _fit;
+    private const string StepsKey = "steps";
 
-    internal MiniBatchKMeansModel(MiniBatchKMeans options, KMeansFit fit, int steps)
-    {
-        Options = options;
-        _fit = fit;
-        Steps = steps;
-    }
+    private readonly KMeansFit<MiniBatchKMeans> _fit;
+
+    internal MiniBatchKMeansModel(MiniBatchKMeans options, Matrix centers, int[] labels, double inertia, int steps) =>
+        _fit = new(options, centers, labels, inertia, steps, nameof(MiniBatchKMeansModel), StepsKey);
+
+    private MiniBatchKMeansModel(KMeansFit<MiniBatchKMeans> fit) => _fit = fit;
 
     /// <summary>The hyperparameters it was fitted with.</summary>
-    public MiniBatchKMeans Options { get; }
+    public MiniBatchKMeans Options => _fit.Options;
 
     /// <summary>Cluster centres, k × features (a copy).</summary>
     public Matrix ClusterCenters => _fit.Centers.Clone();
@@ -32,7 +32,7 @@ public sealed class MiniBatchKMeansModel : IClusterPredictor
     public double Inertia => _fit.Inertia;
 
     /// <summary>Mini-batch steps taken (scikit-learn's <c>n_steps_</c>).</summary>
-    public int Steps { get; }
+    public int Steps => _fit.Iterations;
 
     /// <summary>Number of clusters k.</summary>
     public int ClusterCount => _fit.ClusterCount;
@@ -48,16 +48,8 @@ public sealed class MiniBatchKMeansModel : IClusterPredictor
     public int[] Predict(Matrix x) => _fit.Predict(x);
 
     /// <inheritdoc/>
-    public void WriteTo(ModelWriter writer)
-    {
-        _fit.WriteTo(writer, Options);
-        writer.SetProperty("steps", Steps);
-    }
+    public void WriteTo(ModelWriter writer) => _fit.WriteTo(writer);
 
-    internal static MiniBatchKMeansModel ReadFrom(ModelReader reader)
-    {
-        var options = reader.ReadHyperparameters<MiniBatchKMeans>();
-        var fit = KMeansFit.ReadFrom(reader, nameof(MiniBatchKMeansModel), "a mini-batch k-means label");
-        return new MiniBatchKMeansModel(options, fit, reader.GetInt("steps"));
-    }
+    internal static MiniBatchKMeansModel ReadFrom(ModelReader reader) =>
+        new(KMeansFit<MiniBatchKMeans>.ReadFrom(reader, nameof(MiniBatchKMeansModel), StepsKey, "a mini-batch k-means label"));
 }
