@@ -11,7 +11,8 @@ namespace Fathom.Boosting;
 /// </summary>
 internal sealed class BoostedEnsemble
 {
-    private const int Chunk = 1024;
+    /// <summary>Rows per prediction block (their descent state stays in L1).</summary>
+    private const int Block = 256;
 
     public BoostedEnsemble(double[] baseline, BoostedTree[] trees, int treesPerIteration, int featureCount, double[]? validationScores)
     {
@@ -41,48 +42,47 @@ internal sealed class BoostedEnsemble
         return imp;
     }
 
-    /// <summary>Raw predictions after <paramref name="iterations"/> iterations, row-major n × K. Rows in parallel.</summary>
+    /// <summary>Raw predictions after <paramref name="iterations"/> iterations, row-major n × K. Blocks of rows in
+    /// parallel, each block descending one tree at a time (<see cref="BoostedTree.AddTo"/>).</summary>
     public Matrix Raw(Matrix x, int iterations)
     {
-        int n = x.Rows, K = TreesPerIteration;
-        var result = new Matrix(n, K);
-        Parallel.For(0, (n + Chunk - 1) / Chunk, c =>
-        {
-            for (int i = c * Chunk, end = Math.Min(n, (c + 1) * Chunk); i < end; i++)
-            {
-                var row = x.Row(i);
-                var r = result.Row(i);
-                for (int k = 0; k < K; k++)
-                {
-                    double s = Baseline[k];
-                    for (int t = 0; t < iterations; t++) s += Trees[t * K + k].Predict(row);
-                    r[k] = s;
-                }
-            }
-        });
+        var result = new Matrix(x.Rows, TreesPerIteration);
+        for (int i = 0; i < x.Rows; i++) Baseline.CopyTo(result.Row(i));
+        AddIterations(x, 0, iterations, result);
         return result;
     }
 
     /// <summary>Raw predictions after each iteration 1, 2, …: each yielded matrix is a new n × K matrix.</summary>
     public IEnumerable<Matrix> StagedRaw(Matrix x)
     {
-        int n = x.Rows, K = TreesPerIteration;
-        var current = new Matrix(n, K);
-        for (int i = 0; i < n; i++) Baseline.CopyTo(current.Row(i));
+        var current = new Matrix(x.Rows, TreesPerIteration);
+        for (int i = 0; i < x.Rows; i++) Baseline.CopyTo(current.Row(i));
         for (int t = 0; t < Iterations; t++)
         {
-            int iteration = t;
-            Parallel.For(0, (n + Chunk - 1) / Chunk, c =>
-            {
-                for (int i = c * Chunk, end = Math.Min(n, (c + 1) * Chunk); i < end; i++)
-                {
-                    var row = x.Row(i);
-                    var r = current.Row(i);
-                    for (int k = 0; k < K; k++) r[k] += Trees[iteration * K + k].Predict(row);
-                }
-            });
+            AddIterations(x, t, t + 1, current);
             yield return current.Clone();
         }
+    }
+
+    /// <summary>Adds the outputs of iterations [from, to) to <paramref name="result"/> (n × K), each row's trees in
+    /// iteration order (so the sums are those of adding tree by tree). O(n · (to − from) · K · depth).</summary>
+    private void AddIterations(Matrix x, int from, int to, Matrix result)
+    {
+        int n = x.Rows, K = TreesPerIteration, stride = x.Stride, p = x.Columns;
+        Parallel.For(0, (n + Block - 1) / Block, c =>
+        {
+            int a = c * Block, count = Math.Min(Block, n - a);
+            var rows = x.Storage.AsSpan(x.Offset + a * stride, (count - 1) * stride + p);
+            Span<double> sums = stackalloc double[Block];
+            Span<int> at = stackalloc int[Block];
+            Span<int> active = stackalloc int[Block];
+            for (int k = 0; k < K; k++)
+            {
+                for (int i = 0; i < count; i++) sums[i] = result[a + i, k];
+                for (int t = from; t < to; t++) Trees[t * K + k].AddTo(rows, stride, count, sums, at, active);
+                for (int i = 0; i < count; i++) result[a + i, k] = sums[i];
+            }
+        });
     }
 
     /// <summary>Writes the state as flat little-endian arrays.</summary>

@@ -41,6 +41,70 @@ internal sealed class BoostedTree(int[] feature, double[] threshold, bool[] miss
         }
     }
 
+    /// <summary>The internal nodes in prediction layout (node i of the tree is <see cref="Packed"/>[i]; leaves are
+    /// never loaded, their entries are unused); empty when the root is a leaf.</summary>
+    private BoostedNode[] Packed => _packed ??= Pack();
+
+    private BoostedNode[]? _packed;
+
+    private BoostedNode[] Pack()
+    {
+        if (Left[0] < 0) return [];
+        var nodes = new BoostedNode[NodeCount];
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            if (Left[i] < 0) continue;
+            int l = Left[i], r = Right[i];
+            nodes[i] = new BoostedNode(Feature[i], MissingLeft[i], Threshold[i], Left[l] < 0 ? ~l : l, Left[r] < 0 ? ~r : r,
+                CategorySet?[i] ?? -1);
+        }
+        return nodes;
+    }
+
+    /// <summary>
+    /// Adds the leaf value of each of <paramref name="count"/> rows to <paramref name="sums"/>[i]. The rows are held
+    /// row-major with <paramref name="stride"/> values per row; all rows descend one level per pass (the rows still
+    /// inside the tree are kept in <paramref name="active"/>), so the loads of different rows overlap instead of
+    /// waiting one after another. Same decisions and same added values as <see cref="Predict"/>. O(count · depth).
+    /// </summary>
+    internal void AddTo(ReadOnlySpan<double> rows, int stride, int count, Span<double> sums, Span<int> at, Span<int> active)
+    {
+        var nodes = Packed;
+        var value = Value;
+        if (nodes.Length == 0)
+        {
+            for (int i = 0; i < count; i++) sums[i] += value[0];
+            return;
+        }
+        at = at[..count];
+        at.Clear();
+        for (int i = 0; i < count; i++) active[i] = i;
+        int live = count;
+        while (live > 0)
+        {
+            int kept = 0;
+            for (int a = 0; a < live; a++)
+            {
+                int i = active[a];
+                ref readonly var nd = ref nodes[at[i]];
+                int f = nd.Feature;
+                double v = rows[i * stride + (f ^ (f >> 31))];
+                bool goLeft = nd.CategorySet >= 0
+                    ? CategoryGoesLeft(nd.CategorySet, v) ?? f < 0
+                    : v <= nd.Threshold || (double.IsNaN(v) && f < 0);
+                int next = goLeft ? nd.Left : nd.Right;
+                if (next < 0)
+                {
+                    sums[i] += value[~next];
+                    continue;
+                }
+                at[i] = next;
+                active[kept++] = i;
+            }
+            live = kept;
+        }
+    }
+
     /// <summary>The leaf value reached by one row. O(depth).</summary>
     public double Predict(ReadOnlySpan<double> row)
     {

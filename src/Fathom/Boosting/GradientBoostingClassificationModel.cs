@@ -11,6 +11,9 @@ public sealed class GradientBoostingClassificationModel : IClassificationModel, 
 {
     private readonly string[] _classes;
     private readonly BoostedEnsemble _ensemble;
+
+    /// <summary>The fitted trees (for tests and tools inside the library).</summary>
+    internal BoostedEnsemble Ensemble => _ensemble;
     private readonly double[] _importances;
 
     internal GradientBoostingClassificationModel(GradientBoostingClassifier parameters, string[] classes, LabelKind labelKind, BoostedEnsemble ensemble)

@@ -107,4 +107,39 @@ public class CategoricalBoostingTests
         Assert.Equal("categorical_features", h.Parameter);
         Assert.Throws<InvalidHyperparameterException>(() => new GradientBoostingRegressor { CategoricalFeatures = "1", MonotonicCst = "0,1" }.Fit(x, [1, 2, 3]));
     }
+
+    [Fact]
+    public void BlockPredictionEqualsTheTreeByTreeWalk()
+    {
+        // Multiclass with a categorical feature and missing values; the test rows add unseen categories (7, −1, 2.5)
+        // and missing values, and sit in a wider matrix so that the rows are strided. Every raw value must equal
+        // baseline + Σ tree.Predict(row), added in iteration order, to the bit.
+        var (xtr, ytr, xte, _) = Data("classification", [1, 3, 4, 5, 6], 0);
+        var labels = ytr.Select(v => (int)v).ToArray();
+        var m = new GradientBoostingClassifier { MaxIter = 30, CategoricalFeatures = "0" }.Fit(xtr, labels);
+        int n = xte.Rows + 600, p = xte.Columns;
+        var wide = new Matrix(n, p + 3);
+        var rng = new Random(4);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < p; j++)
+                wide[i, j] = i < xte.Rows ? xte[i, j] : xte[rng.Next(xte.Rows), j];
+        for (int i = xte.Rows; i < n; i += 3) wide[i, 0] = new[] { 7, -1, 2.5, double.NaN }[rng.Next(4)];
+        for (int i = xte.Rows + 1; i < n; i += 5) wide[i, 1 + rng.Next(p - 1)] = double.NaN;
+        var x = wide.Slice(0, 0, n, p);
+        var raw = m.DecisionFunction(x);
+        var e = m.Ensemble;
+        int K = e.TreesPerIteration;
+        Assert.True(K > 1);
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < K; k++)
+            {
+                double s = e.Baseline[k];
+                for (int t = 0; t < e.Iterations; t++) s += e.Trees[t * K + k].Predict(x.Row(i));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(s), BitConverter.DoubleToInt64Bits(raw[i, k]));
+            }
+        // Staged predictions end at the same values.
+        var last = e.StagedRaw(x).Last();
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < K; k++) Assert.Equal(raw[i, k], last[i, k]);
+    }
 }
