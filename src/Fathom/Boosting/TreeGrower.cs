@@ -350,6 +350,19 @@ internal sealed class TreeGrower
         bool hasMissing = _hasMissing[f];
         int nonMissing = _nonMissing[f];
         int end = nonMissing - 1 + (hasMissing ? 1 : 0);
+        // Without bounds or a monotonic constraint the clipping and the constraint test are no-ops: the plain form
+        // below does the same operations as Gain in the same order, without the branches or the field loads.
+        double l2 = _s.L2Regularization;
+        bool plain = cst == 0 && double.IsNegativeInfinity(lower) && double.IsPositiveInfinity(upper);
+        double GainOf(double gl, double hl, double gr, double hr)
+        {
+            if (!plain) return Gain(parent, gl, hl, gr, hr, lower, upper, cst);
+            double vl = -gl / (hl + l2 + 1e-15), vr = -gr / (hr + l2 + 1e-15);
+            double gain = parent;
+            gain -= gl * vl;
+            gain -= gr * vr;
+            return gain;
+        }
         double gl = 0, hl = 0, nlc = 0;
         for (int b = 0; b < end; b++)
         {
@@ -362,7 +375,7 @@ internal sealed class TreeGrower
             double hr = H - hl;
             if (hl < minH) continue;
             if (hr < minH) break;
-            double gain = Gain(parent, gl, hl, G - gl, hr, lower, upper, cst);
+            double gain = GainOf(gl, hl, G - gl, hr);
             if (gain > bestGain)
             {
                 bestGain = gain;
@@ -384,7 +397,7 @@ internal sealed class TreeGrower
                 double hlm = H - hr;
                 if (hr < minH) continue;
                 if (hlm < minH) break;
-                double gain = Gain(parent, G - gr, hlm, gr, hr, lower, upper, cst);
+                double gain = GainOf(G - gr, hlm, gr, hr);
                 if (gain > bestGain)
                 {
                     bestGain = gain;
