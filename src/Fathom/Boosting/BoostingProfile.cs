@@ -12,7 +12,7 @@ namespace Fathom.Boosting;
 internal static class BoostingProfile
 {
     /// <summary>The phases timed.</summary>
-    internal enum Phase { BinFit, BinTransform, Gradients, RootHistogram, Gather, Histogram, Subtract, FindSplit, Partition, Finish, Other, Count }
+    internal enum Phase { BinFit, BinTransform, Gradients, RootHistogram, Histogram, Partition, Finish, Other, Count }
 
     /// <summary>Whether probes record.</summary>
     public static readonly bool Enabled = Environment.GetEnvironmentVariable("FATHOM_GBDT_PROFILE") is { Length: > 0 };

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Fathom.Core;
 
 namespace Fathom.Boosting;
@@ -350,19 +351,13 @@ internal sealed class TreeGrower
         bool hasMissing = _hasMissing[f];
         int nonMissing = _nonMissing[f];
         int end = nonMissing - 1 + (hasMissing ? 1 : 0);
-        // Without bounds or a monotonic constraint the clipping and the constraint test are no-ops: the plain form
-        // below does the same operations as Gain in the same order, without the branches or the field loads.
         double l2 = _s.L2Regularization;
+        // Without bounds or a monotonic constraint the clipping and the constraint test are no-ops; skipping them (and
+        // their branches) leaves the same operations in the same order.
         bool plain = cst == 0 && double.IsNegativeInfinity(lower) && double.IsPositiveInfinity(upper);
-        double GainOf(double gl, double hl, double gr, double hr)
-        {
-            if (!plain) return Gain(parent, gl, hl, gr, hr, lower, upper, cst);
-            double vl = -gl / (hl + l2 + 1e-15), vr = -gr / (hr + l2 + 1e-15);
-            double gain = parent;
-            gain -= gl * vl;
-            gain -= gr * vr;
-            return gain;
-        }
+        double GainOf(double gl, double hl, double gr, double hr) => plain
+            ? GainFrom(parent, gl, RawValue(gl, hl, l2), gr, RawValue(gr, hr, l2))
+            : Gain(parent, gl, hl, gr, hr, l2, lower, upper, cst);
         double gl = 0, hl = 0, nlc = 0;
         for (int b = 0; b < end; b++)
         {
@@ -492,7 +487,7 @@ internal sealed class TreeGrower
                 double hr = H - hl;
                 if (nl < msl || hl < minH) continue;
                 if (nr < msl || hr < minH) break;
-                double gain = Gain(parent, gl, hl, G - gl, hr, node.Lower, node.Upper, 0);
+                double gain = Gain(parent, gl, hl, G - gl, hr, _s.L2Regularization, node.Lower, node.Upper, 0);
                 if (gain > bestGain)
                 {
                     (bestGain, bestEnd, bestDirection, bestGL, bestHL, bestNL) = (gain, sorted, direction, gl, hl, nl);
@@ -523,29 +518,45 @@ internal sealed class TreeGrower
 
     /// <summary>Unshrunk node value −G/(H + λ + 1e−15) clipped to [lower, upper], scikit-learn's
     /// <c>compute_node_value</c> (the 1e−15 guards H = 0).</summary>
-    private double NodeValue(double g, double h, double lower, double upper)
+    private double NodeValue(double g, double h, double lower, double upper) => NodeValue(g, h, _s.L2Regularization, lower, upper);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double NodeValue(double g, double h, double l2, double lower, double upper)
     {
-        double v = -g / (h + _s.L2Regularization + 1e-15);
+        double v = RawValue(g, h, l2);
         return v < lower ? lower : v > upper ? upper : v;
     }
 
-    /// <summary>Split gain, evaluated in scikit-learn's order so that near-tied candidates are ranked identically:
-    /// loss(node) − loss(left) − loss(right) with loss(side) = G · value(side); −1 when the children's values
-    /// break the feature's monotonic constraint.</summary>
-    private double Gain(double parent, double gl, double hl, double gr, double hr, double lower, double upper, int cst)
+    /// <summary>−G/(H + λ + 1e−15), the node value before clipping.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double RawValue(double g, double h, double l2) => -g / (h + l2 + 1e-15);
+
+    /// <summary>parent − G_L·v_L − G_R·v_R, subtracted in this order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double GainFrom(double parent, double gl, double vl, double gr, double vr)
     {
-        double vl = NodeValue(gl, hl, lower, upper), vr = NodeValue(gr, hr, lower, upper);
-        if ((cst > 0 && vl > vr) || (cst < 0 && vl < vr)) return -1;
         double gain = parent;
         gain -= gl * vl;
         gain -= gr * vr;
         return gain;
     }
 
+    /// <summary>Split gain, evaluated in scikit-learn's order so that near-tied candidates are ranked identically:
+    /// loss(node) − loss(left) − loss(right) with loss(side) = G · value(side); −1 when the children's values
+    /// break the feature's monotonic constraint. Static and inlined: it runs once per candidate bin.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Gain(double parent, double gl, double hl, double gr, double hr, double l2, double lower, double upper, int cst)
+    {
+        double vl = NodeValue(gl, hl, l2, lower, upper), vr = NodeValue(gr, hr, l2, lower, upper);
+        if ((cst > 0 && vl > vr) || (cst < 0 && vl < vr)) return -1;
+        return GainFrom(parent, gl, vl, gr, vr);
+    }
+
     /// <summary>
     /// Splits node <paramref name="id"/> at its best split: partitions its rows (stably) into the two children and adds
-    /// them to the tree. The bin words and gradient pairs move only when a child can be
-    /// split further (never when <paramref name="full"/>); the row ids always do (the leaves' rows).
+    /// them to the tree. The bin words move only when a child can be split further (never when
+    /// <paramref name="full"/>), and then the smaller child's gradient pairs are gathered for its histogram; the row
+    /// ids always move (the leaves' rows).
     /// </summary>
     private (Node Left, Node Right, bool LeftSplits, bool RightSplits) SplitNode(int id, bool full)
     {
